@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test: the README's second command and what CI runs (.ci/run).
+# Installs what it needs first (scripts/setup.sh). Idempotent; re-runs reuse the build tree and ccache.
+#   MG_SKIP_FUZZ=1   skip the libFuzzer smoke run
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc 2>/dev/null || echo 2)
+
+scripts/setup.sh
+scripts/check-layering.sh
+scripts/format.sh --check || { echo "format: run scripts/format.sh" >&2; exit 1; }
+
+cmake --preset ci
+cmake --build --preset ci -j "$jobs"
+ctest --preset ci -j "$jobs" --timeout 900
+
+if [ -z "${MG_SKIP_FUZZ:-}" ] && [ -x scripts/fuzz-smoke.sh ]; then
+    scripts/fuzz-smoke.sh
+fi
+echo "test.sh: all tests passed"
