@@ -6,7 +6,7 @@
 
 int main(int argc, char** argv)
 {
-    CLI::App app{"ModelGuard command line: watermarks, extraction-risk evaluation and simulators", "modelguard-cli"};
+    CLI::App app {"ModelGuard command line: watermarks, extraction-risk evaluation and simulators", "modelguard-cli"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "modelguard-cli 0.1.0");
 

@@ -92,8 +92,7 @@ const EVP_MD* sha256Md()
 
 CryptoError::CryptoError(const std::string& what)
     : std::runtime_error(what)
-{
-}
+{ }
 
 void randomFill(std::span<std::uint8_t> out)
 {
@@ -116,7 +115,7 @@ Bytes randomBytes(std::size_t count)
 
 struct Sha256::Impl
 {
-    MdCtxPtr ctx{EVP_MD_CTX_new()};
+    MdCtxPtr ctx {EVP_MD_CTX_new()};
 };
 
 Sha256::Sha256()
@@ -144,7 +143,7 @@ void Sha256::update(ByteView data)
 
 Sha256Digest Sha256::finish()
 {
-    Sha256Digest digest{};
+    Sha256Digest digest {};
     unsigned int length = 0;
     check(EVP_DigestFinal_ex(m_impl->ctx.get(), digest.data(), &length), "EVP_DigestFinal_ex");
     return digest;
@@ -152,7 +151,7 @@ Sha256Digest Sha256::finish()
 
 Sha256Digest sha256(ByteView data)
 {
-    Sha256Digest digest{};
+    Sha256Digest digest {};
     unsigned int length = 0;
     check(EVP_Digest(dataOrEmpty(data), data.size(), digest.data(), &length, sha256Md(), nullptr), "EVP_Digest");
     return digest;
@@ -164,11 +163,11 @@ namespace {
 
 MacCtxPtr newKeyedHmac(ByteView key)
 {
-    MacPtr mac{EVP_MAC_fetch(nullptr, OSSL_MAC_NAME_HMAC, nullptr)};
+    MacPtr mac {EVP_MAC_fetch(nullptr, OSSL_MAC_NAME_HMAC, nullptr)};
     if (!mac) {
         fail("EVP_MAC_fetch(HMAC)");
     }
-    MacCtxPtr ctx{EVP_MAC_CTX_new(mac.get())};
+    MacCtxPtr ctx {EVP_MAC_CTX_new(mac.get())};
     if (!ctx) {
         fail("EVP_MAC_CTX_new");
     }
@@ -183,7 +182,7 @@ MacCtxPtr newKeyedHmac(ByteView key)
 
 Sha256Digest finishMac(EVP_MAC_CTX* ctx)
 {
-    Sha256Digest digest{};
+    Sha256Digest digest {};
     std::size_t length = 0;
     check(EVP_MAC_final(ctx, digest.data(), &length, digest.size()), "EVP_MAC_final");
     return digest;
@@ -220,7 +219,7 @@ Sha256Digest HmacSha256::mac(ByteView data) const
 
 Sha256Digest HmacSha256::mac(std::initializer_list<ByteView> parts) const
 {
-    MacCtxPtr ctx{EVP_MAC_CTX_dup(m_impl->keyed.get())};
+    MacCtxPtr ctx {EVP_MAC_CTX_dup(m_impl->keyed.get())};
     if (!ctx) {
         fail("EVP_MAC_CTX_dup");
     }
@@ -237,11 +236,11 @@ Bytes hkdfSha256(ByteView inputKeyMaterial, ByteView salt, ByteView info, std::s
     if (length == 0 || length > 255 * 32) {
         throw CryptoError("HKDF-SHA256: output length must be 1..8160 bytes");
     }
-    KdfPtr kdf{EVP_KDF_fetch(nullptr, OSSL_KDF_NAME_HKDF, nullptr)};
+    KdfPtr kdf {EVP_KDF_fetch(nullptr, OSSL_KDF_NAME_HKDF, nullptr)};
     if (!kdf) {
         fail("EVP_KDF_fetch(HKDF)");
     }
-    KdfCtxPtr ctx{EVP_KDF_CTX_new(kdf.get())};
+    KdfCtxPtr ctx {EVP_KDF_CTX_new(kdf.get())};
     if (!ctx) {
         fail("EVP_KDF_CTX_new");
     }
@@ -278,7 +277,7 @@ CipherCtxPtr newGcm(ByteView key, ByteView iv, bool encrypt)
     if (iv.empty() || iv.size() > 1024) {
         throw CryptoError("AES-256-GCM: IV must be 1..1024 bytes (12 recommended)");
     }
-    CipherCtxPtr ctx{EVP_CIPHER_CTX_new()};
+    CipherCtxPtr ctx {EVP_CIPHER_CTX_new()};
     if (!ctx) {
         fail("EVP_CIPHER_CTX_new");
     }
@@ -317,8 +316,7 @@ AesGcmSealed aes256GcmEncrypt(ByteView key, ByteView iv, ByteView plaintext, Byt
     }
     int finalLength = 0;
     check(EVP_CipherFinal_ex(ctx.get(), sealed.ciphertext.data() + outLength, &finalLength), "EVP_CipherFinal_ex");
-    check(EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, static_cast<int>(sealed.tag.size()),
-                              sealed.tag.data()),
+    check(EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, static_cast<int>(sealed.tag.size()), sealed.tag.data()),
           "EVP_CTRL_GCM_GET_TAG");
     return sealed;
 }

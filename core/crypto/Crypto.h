@@ -38,7 +38,10 @@ Bytes randomBytes(std::size_t count);
 
 /// SHA-256 of a message in one call.
 Sha256Digest sha256(ByteView data);
-inline Sha256Digest sha256(std::string_view data) { return sha256(asBytes(data)); }
+inline Sha256Digest sha256(std::string_view data)
+{
+    return sha256(asBytes(data));
+}
 
 /// Incremental SHA-256 (EVP_MD_CTX). finish() may be called once; reset() starts a new message.
 class Sha256
@@ -94,7 +97,7 @@ Bytes hkdfSha256(ByteView inputKeyMaterial, ByteView salt, ByteView info, std::s
 struct AesGcmSealed
 {
     Bytes ciphertext;
-    std::array<std::uint8_t, 16> tag{};
+    std::array<std::uint8_t, 16> tag {};
 };
 AesGcmSealed aes256GcmEncrypt(ByteView key, ByteView iv, ByteView plaintext, ByteView additionalData = {});
 /// Returns the plaintext, or std::nullopt when the tag does not authenticate (wrong key, iv, aad or tampering).

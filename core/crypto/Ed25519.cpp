@@ -33,8 +33,7 @@ struct Ed25519PrivateKey::Impl
 
 Ed25519PrivateKey::Ed25519PrivateKey(std::unique_ptr<Impl> impl)
     : m_impl(std::move(impl))
-{
-}
+{ }
 
 Ed25519PrivateKey::~Ed25519PrivateKey() = default;
 Ed25519PrivateKey::Ed25519PrivateKey(Ed25519PrivateKey&&) noexcept = default;
@@ -63,7 +62,7 @@ Ed25519PrivateKey Ed25519PrivateKey::fromSeed(ByteView seed)
 
 Ed25519PublicKey Ed25519PrivateKey::publicKey() const
 {
-    Ed25519PublicKey out{};
+    Ed25519PublicKey out {};
     std::size_t length = out.size();
     if (EVP_PKEY_get_raw_public_key(m_impl->key.get(), out.data(), &length) != 1 || length != out.size()) {
         fail("EVP_PKEY_get_raw_public_key");
@@ -83,15 +82,14 @@ Bytes Ed25519PrivateKey::seed() const
 
 Ed25519Signature Ed25519PrivateKey::sign(ByteView message) const
 {
-    MdCtxPtr ctx{EVP_MD_CTX_new()};
+    MdCtxPtr ctx {EVP_MD_CTX_new()};
     if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, m_impl->key.get()) != 1) {
         fail("EVP_DigestSignInit");
     }
-    Ed25519Signature signature{};
+    Ed25519Signature signature {};
     std::size_t length = signature.size();
     static const unsigned char empty = 0;
-    if (EVP_DigestSign(ctx.get(), signature.data(), &length, message.empty() ? &empty : message.data(),
-                       message.size())
+    if (EVP_DigestSign(ctx.get(), signature.data(), &length, message.empty() ? &empty : message.data(), message.size())
             != 1
         || length != signature.size()) {
         fail("EVP_DigestSign");
@@ -104,12 +102,12 @@ bool ed25519Verify(ByteView publicKey, ByteView message, ByteView signature) noe
     if (publicKey.size() != 32 || signature.size() != 64) {
         return false;
     }
-    PkeyPtr key{EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, publicKey.data(), publicKey.size())};
+    PkeyPtr key {EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, publicKey.data(), publicKey.size())};
     if (!key) {
         ERR_clear_error();
         return false;
     }
-    MdCtxPtr ctx{EVP_MD_CTX_new()};
+    MdCtxPtr ctx {EVP_MD_CTX_new()};
     if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1) {
         ERR_clear_error();
         return false;

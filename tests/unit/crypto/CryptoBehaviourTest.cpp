@@ -55,7 +55,7 @@ TEST(AesGcm, RejectsBadSizesAndTampering)
     const Bytes key(32, 1);
     const Bytes iv(12, 2);
     EXPECT_THROW(aes256GcmEncrypt(Bytes(16, 1), iv, asBytes("x")), CryptoError);
-    EXPECT_THROW(aes256GcmEncrypt(key, Bytes{}, asBytes("x")), CryptoError);
+    EXPECT_THROW(aes256GcmEncrypt(key, Bytes {}, asBytes("x")), CryptoError);
     const auto sealed = aes256GcmEncrypt(key, iv, asBytes("model weights"), asBytes("artifact-7"));
     EXPECT_TRUE(aes256GcmDecrypt(key, iv, sealed.ciphertext, sealed.tag, asBytes("artifact-7")).has_value());
     EXPECT_FALSE(aes256GcmDecrypt(key, iv, sealed.ciphertext, sealed.tag, asBytes("artifact-8")).has_value());

@@ -13,7 +13,7 @@ Bytes hex(std::string_view h)
 {
     auto bytes = fromHex(h);
     EXPECT_TRUE(bytes.has_value()) << h;
-    return bytes.value_or(Bytes{});
+    return bytes.value_or(Bytes {});
 }
 
 Bytes repeat(std::uint8_t value, std::size_t count)
@@ -79,8 +79,7 @@ TEST(HmacSha256Vectors, Rfc4231)
          "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"},
         {repeat(0xaa, 20), repeat(0xdd, 50), "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe"},
         {range(0x01, 0x19), repeat(0xcd, 50), "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b"},
-        {repeat(0x0c, 20),
-         Bytes(asBytes("Test With Truncation").begin(), asBytes("Test With Truncation").end()),
+        {repeat(0x0c, 20), Bytes(asBytes("Test With Truncation").begin(), asBytes("Test With Truncation").end()),
          "a3b6167473100ee06e0c796c2955552b"},
         {repeat(0xaa, 131),
          Bytes(asBytes("Test Using Larger Than Block-Size Key - Hash Key First").begin(),
@@ -171,10 +170,12 @@ struct GcmCase
 TEST(AesGcmVectors, GcmSpecTestCases13To16)
 {
     const std::string k15 = "feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308";
-    const std::string p15 = "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a721c3c0c95956809532fcf0e2449a6"
-                            "b525b16aedf5aa0de657ba637b391aafd255";
-    const std::string c15 = "522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa8cb08e48590dbb3da7b08b105682"
-                            "8838c5f61e6393ba7a0abcc9f662898015ad";
+    const std::string p15 =
+        "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a721c3c0c95956809532fcf0e2449a6"
+        "b525b16aedf5aa0de657ba637b391aafd255";
+    const std::string c15 =
+        "522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa8cb08e48590dbb3da7b08b105682"
+        "8838c5f61e6393ba7a0abcc9f662898015ad";
     const std::vector<GcmCase> cases = {
         {std::string(64, '0'), std::string(24, '0'), "", "", "", "530f8afbc74536b9a963b4f1c4cb738b"},
         {std::string(64, '0'), std::string(24, '0'), std::string(32, '0'), "", "cea7403d4d606b6e074ec5d3baf39d18",
