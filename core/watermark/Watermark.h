@@ -45,8 +45,8 @@ std::optional<Scheme> parseScheme(std::string_view name) noexcept;
 /// it (HKDF-SHA256, info = "modelguard/watermark/v1/client:" + clientId), so the gateway stores one secret only.
 struct GatewayKey
 {
-    std::string gatewayId;   ///< printable ASCII, 1..64 chars, e.g. "gw-eu-1"
-    crypto::Bytes secret;    ///< 32 bytes
+    std::string gatewayId; ///< printable ASCII, 1..64 chars, e.g. "gw-eu-1"
+    crypto::Bytes secret;  ///< 32 bytes
 
     /// A new key with a random secret. gatewayId empty → "gw-" + 8 random hex digits.
     static GatewayKey generate(std::string gatewayId = {});
@@ -134,16 +134,16 @@ struct DetectOptions
 struct DetectionResult
 {
     Verdict verdict = Verdict::TooShort;
-    Scheme schemes = Scheme::None;  ///< schemes whose evidence was found (payload verified / lexical significant)
-    double pValue = 1.0;            ///< lexical p-value for the attributed client, corrected for the number tested
-    double z = 0.0;                 ///< lexical z-score for the attributed client
-    std::uint32_t scored = 0;       ///< T: unique (context, class) pairs
-    std::uint32_t green = 0;        ///< S: green hits among them
+    Scheme schemes = Scheme::None; ///< schemes whose evidence was found (payload verified / lexical significant)
+    double pValue = 1.0;           ///< lexical p-value for the attributed client, corrected for the number tested
+    double z = 0.0;                ///< lexical z-score for the attributed client
+    std::uint32_t scored = 0;      ///< T: unique (context, class) pairs
+    std::uint32_t green = 0;       ///< S: green hits among them
     std::optional<std::string> gatewayId;
     std::optional<std::string> clientId;
     std::optional<std::uint32_t> issuedAtMinutes; ///< from the payload
-    std::uint32_t payloadCopies = 0;               ///< verified payload frames found
-    bool englishScorable = true;                   ///< false when the text has (almost) no scorable English words
+    std::uint32_t payloadCopies = 0;              ///< verified payload frames found
+    bool englishScorable = true;                  ///< false when the text has (almost) no scorable English words
     std::vector<EvidenceSpan> evidence;
 };
 
