@@ -2,6 +2,6 @@
 
 namespace modelguard::cli {
 
-void registerRiskCommands(CLI::App& /*app*/, CommandContext& /*context*/) {}
+void registerRiskCommands(CLI::App& /*app*/, CommandContext& /*context*/) { }
 
 } // namespace modelguard::cli

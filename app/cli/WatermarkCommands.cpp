@@ -41,7 +41,7 @@ constexpr int kExitError = 2;
 /// streaming embedder's output starts after the first block.
 constexpr std::size_t kReadBlock = 64 * 1024;
 /// Detection needs the whole text in memory; refuse inputs beyond this rather than exhausting memory.
-constexpr std::size_t kMaxDetectInput = std::size_t{256} * 1024 * 1024;
+constexpr std::size_t kMaxDetectInput = std::size_t {256} * 1024 * 1024;
 
 /// Client ids travel in the payload and in key derivation, and --clients separates them by commas: printable
 /// ASCII without spaces or commas, 1..64 bytes. Returns an empty string when valid, else the reason.
@@ -81,7 +81,7 @@ std::optional<double> parseDouble(std::string_view text)
     double value = 0.0;
     const char* end = text.data() + text.size();
     const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (ec != std::errc{} || ptr != end || text.empty()) {
+    if (ec != std::errc {} || ptr != end || text.empty()) {
         return std::nullopt;
     }
     return value;
@@ -187,11 +187,11 @@ void runGuarded(CommandContext& context, const char* command, const std::functio
 std::string isoUtcFromMinutes(std::uint32_t minutes)
 {
     const std::time_t seconds = static_cast<std::time_t>(minutes) * 60;
-    std::tm utc{};
+    std::tm utc {};
     if (gmtime_r(&seconds, &utc) == nullptr) {
         return {};
     }
-    std::array<char, 32> buffer{};
+    std::array<char, 32> buffer {};
     const std::size_t n = std::strftime(buffer.data(), buffer.size(), "%Y-%m-%dT%H:%M:%SZ", &utc);
     return std::string(buffer.data(), n);
 }
@@ -232,7 +232,8 @@ nlohmann::json resultToJson(const wm::DetectionResult& r)
     j["green"] = r.green;
     j["gateway"] = r.gatewayId ? nlohmann::json(*r.gatewayId) : nlohmann::json(nullptr);
     j["client"] = r.clientId ? nlohmann::json(*r.clientId) : nlohmann::json(nullptr);
-    j["issued_at"] = r.issuedAtMinutes ? nlohmann::json(isoUtcFromMinutes(*r.issuedAtMinutes)) : nlohmann::json(nullptr);
+    j["issued_at"] =
+        r.issuedAtMinutes ? nlohmann::json(isoUtcFromMinutes(*r.issuedAtMinutes)) : nlohmann::json(nullptr);
     j["payload_copies"] = r.payloadCopies;
     j["english_scorable"] = r.englishScorable;
     nlohmann::json evidence = nlohmann::json::array();
@@ -249,7 +250,7 @@ std::string resultToText(const wm::DetectionResult& r)
     auto line = [&out](std::string_view label, std::string_view value) {
         out.append(label).append(": ").append(value).push_back('\n');
     };
-    std::array<char, 64> number{};
+    std::array<char, 64> number {};
     line("verdict", wm::verdictName(r.verdict));
     std::string schemes;
     for (const std::string& s : schemeList(r.schemes)) {
@@ -291,7 +292,7 @@ struct DetectArgs
 {
     std::vector<std::string> keyFiles;
     std::vector<std::string> clients;
-    double threshold = wm::DetectOptions{}.threshold;
+    double threshold = wm::DetectOptions {}.threshold;
     bool json = false;
 };
 
@@ -395,8 +396,9 @@ void registerWatermarkCommands(CLI::App& app, CommandContext& context)
     embed->add_option("--strength", embedArgs->strength, "Lexical strength in [0, 1]")
         ->check(unitIntervalValidator())
         ->capture_default_str();
-    embed->add_option("--minute", embedArgs->minute,
-                      "Issue time carried by the payload, in minutes since the Unix epoch (0 = now)")
+    embed
+        ->add_option("--minute", embedArgs->minute,
+                     "Issue time carried by the payload, in minutes since the Unix epoch (0 = now)")
         ->capture_default_str();
     embed->callback([&context, embedArgs] { runGuarded(context, "embed", [&] { return runEmbed(*embedArgs); }); });
 
@@ -405,7 +407,8 @@ void registerWatermarkCommands(CLI::App& app, CommandContext& context)
     detect->add_option("--key", detectArgs->keyFiles, "Gateway key file (repeat for several gateways)")
         ->required()
         ->allow_extra_args(false);
-    detect->add_option("--clients", detectArgs->clients, "Candidate client ids for lexical attribution, comma-separated")
+    detect
+        ->add_option("--clients", detectArgs->clients, "Candidate client ids for lexical attribution, comma-separated")
         ->delimiter(',')
         ->check(clientIdValidator());
     detect->add_option("--threshold", detectArgs->threshold, "Decision threshold on the corrected p-value")

@@ -26,23 +26,23 @@ struct RequestRecord
 {
     // --- admission ---------------------------------------------------------------------------------------------
     TimestampMs time = 0;
-    std::string clientId;  ///< the billing/tenant identity; several keys may share it
-    std::string keyId;     ///< the API key's public id (prefix), never the secret
-    std::string sourceIp;  ///< textual IPv4 or IPv6 address as seen by the gateway
+    std::string clientId; ///< the billing/tenant identity; several keys may share it
+    std::string keyId;    ///< the API key's public id (prefix), never the secret
+    std::string sourceIp; ///< textual IPv4 or IPv6 address as seen by the gateway
     std::string model;
     /// The prompt as text: for chat requests the messages' contents joined with "\n" (the last user message last).
     /// The engine only keeps bounded sketches of it; callers may truncate very long prompts.
     std::string prompt;
     std::uint32_t messageCount = 1; ///< chat messages in the request (1 = single-turn)
 
-    std::int32_t maxTokens = -1;      ///< -1 = not given
-    double temperature = 1.0;         ///< as requested (NaN/negative/huge values must be tolerated)
+    std::int32_t maxTokens = -1; ///< -1 = not given
+    double temperature = 1.0;    ///< as requested (NaN/negative/huge values must be tolerated)
     std::int32_t n = 1;
     bool logprobs = false;
     std::int32_t topLogprobs = 0;
     /// logit_bias as (token id, bias) pairs, as requested (before any policy stripping).
     std::vector<std::pair<std::int64_t, double>> logitBias;
-    std::uint32_t stopCount = 0;      ///< number of stop sequences
+    std::uint32_t stopCount = 0; ///< number of stop sequences
 
     // --- completion --------------------------------------------------------------------------------------------
     bool completed = false;

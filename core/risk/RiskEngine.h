@@ -39,7 +39,7 @@ struct Contribution
 struct RiskAssessment
 {
     std::string clientId;
-    double score = 0.0;  ///< 0-100
+    double score = 0.0; ///< 0-100
     Action action = Action::None;
     std::vector<Contribution> explanation; ///< top contributions, largest first
     std::optional<std::string> clusterId;  ///< set when the client is linked to a sybil cluster
