@@ -8,7 +8,8 @@ Usage:
                     index.{noun,verb,adj,adv}, data.*, *.exc and cntlist.rev are read; nothing else.
     --out FILE      output (default resources/watermark/lexicon.tsv next to this script's repository root).
     --report PATH   plain-text file or directory of files (e.g. /usr/share/games/fortunes); prints the share of
-                    running words that are lexicon forms and the 50 most frequent ones. Repeatable.
+                    running words that are lexicon forms and the 100 most frequent ones with their class-mates.
+                    Repeatable (the files are pooled).
     --sample N      print N random classes (fixed seed) for checking by eye.
 
 Python 3 standard library only; the output is deterministic (sorted, no randomness, no dates).
@@ -17,20 +18,26 @@ What the file is: a partition of interchangeable single words into classes (same
 all its inflected forms). The watermark embedder replaces a word by a keyed ("green") member of its class, keeping
 the slot (plural, past, ...) and the case; the detector maps a surface form to its class without context.
 The format and the invariants the C++ loader relies on are documented in docs/watermark-lexicon.md; they are
-asserted at the end of this script (check_invariants).
+asserted on the generated text before it is written (check_file).
 
-How classes are chosen (docs/watermark-lexicon.md explains why):
-  1. A lemma is a candidate only in its dominant sense: the synset holding most of its SemCor tag count
-     (cntlist.rev), with at least DOMINANT_SHARE of the lemma's total count in that part of speech and at least
-     MIN_SENSE_COUNT tags. Single lower-case ASCII words only; proper nouns (capitalised in the synset), function
-     words, offensive/slang/archaic/trade-name usages and a short list of known-ambiguous words are excluded.
+How classes are chosen (docs/watermark-lexicon.md, section "Lexicon", explains why):
+  0. The CURATED classes (a committed, commented list below: frequent words that substitute for each other in most
+     contexts but that WordNet's sense structure misses) are taken first; their forms are claimed before any WordNet
+     class is formed.
+  1. A lemma is a candidate only in its dominant sense: its most tagged synset in SemCor (cntlist.rev), holding at
+     least DOMINANT_SHARE of the lemma's tags in that part of speech. Single lower-case ASCII words only; proper
+     nouns, given names, function words, offensive/slang/archaic/trade-name usages, British spellings of American
+     lemmas and the short hand-checked lists below are excluded.
   2. Every inflected form is generated (irregular forms from *.exc and a table of English strong verbs, regular
-     rules otherwise, conservatively) and looked up among the forms of every WordNet lemma of every part of speech:
-     a lemma is dropped when one of its forms is also a form of another lemma or another part of speech in
-     comparable use (tag count >= AMBIGUITY_RATIO of its own, or >= AMBIGUITY_ABS).
-  3. Candidates sharing a synset form a class; classes are filled greedily by frequency, keep members with the
-     same syncretism pattern (e.g. walked=walked vs began/begun), claim their surface forms (first come wins) and
-     are capped at MAX_CLASS members; classes with fewer than 2 members are dropped.
+     rules otherwise; "-" where an adjective's degree forms are doubtful) and looked up among the forms of every
+     WordNet lemma of every part of speech: a lemma is dropped when one of its forms is also a form of another lemma
+     or part of speech in comparable use (tags >= AMBIGUITY_RATIO of its own; >= AMBIGUITY_ABS across parts of
+     speech). A verb that is also a noun in comparable use (answer, attempt) is kept only with class-mates that are
+     the same noun, its plural being its third person (answers).
+  3. Candidates sharing a synset form a class, filled greedily by frequency: a member must share the class's
+     syncretism pattern (walked=walked vs began/begun), not be a spelling variant of a class-mate, have at least
+     MIN_RELATIVE of the top member's tags, and own all its surface forms (first class wins). Classes have 2 to
+     MAX_CLASS members.
 """
 
 import argparse
@@ -38,14 +45,17 @@ import collections
 import os
 import random
 import re
+import signal
 import sys
 
 # --- tuning (see docs/watermark-lexicon.md) -------------------------------------------------------------------------
-DOMINANT_SHARE = 0.5     # the class sense must hold at least this share of the lemma's tag count in its POS
+DOMINANT_SHARE = 0.3     # the class sense must hold at least this share of the lemma's tag count in its POS
 MIN_SENSE_COUNT = 1      # ... and at least this many tags
-AMBIGUITY_RATIO = 0.15   # another reading of a surface form with >= this share of our count makes it ambiguous
-AMBIGUITY_ABS = 25       # ... and so does any other reading with at least this many tags
+AMBIGUITY_RATIO = 0.25   # another reading of a surface form with >= this share of our count makes it ambiguous
+AMBIGUITY_ABS = 10       # ... and so does any other reading with at least this many tags
 MAX_CLASS = 6
+DUAL_SHARE = 0.3        # dominance needed of the noun sense of a verb that is also a noun
+MIN_RELATIVE = 0.04     # a member needs at least this share of the most frequent member's count
 MIN_LEMMA_LEN = 3
 
 POS_FILE = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
@@ -53,56 +63,185 @@ SLOTS = {"n": 2, "v": 5, "a": 3, "r": 1}
 SS_TYPE_POS = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
 HEADER = "# modelguard lexicon v1 \u2014 generated by scripts/build-lexicon.py from WordNet 3.0; do not edit by hand"
 
+# The WordNet 3.0 licence (/usr/share/doc/wordnet-base/copyright): its notice and statements must appear on all
+# copies of the database, including modifications, so the generated file carries it.
+WORDNET_LICENCE = """This software and database is being provided to you, the LICENSEE, by
+Princeton University under the following license. By obtaining, using and/or copying this software and database,
+you agree that you have read, understood, and will comply with these terms and conditions.:
+
+Permission to use, copy, modify and distribute this software and database and its documentation for any purpose
+and without fee or royalty is hereby granted, provided that you agree to comply with the following copyright notice
+and statements, including the disclaimer, and that the same appear on ALL copies of the software, database and
+documentation, including modifications that you make for internal use or for distribution.
+
+WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
+
+THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES,
+EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION, PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR
+WARRANTIES OF MERCHANT- ABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR THAT THE USE OF THE LICENSED SOFTWARE,
+DATABASE OR DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY PATENTS, COPYRIGHTS, TRADEMARKS OR OTHER RIGHTS.
+
+The name of Princeton University or Princeton may not be used in advertising or publicity pertaining to
+distribution of the software and/or database. Title to copyright in this software, database and any associated
+documentation shall at all times remain with Princeton University and LICENSEE agrees to preserve same."""
+
 # Usage domains (WordNet ";u" pointers, named by the first word of the target synset) whose members must not be
-# inserted into a response: offensive, slang, archaic, trade names, non-words.
-EXCLUDED_USAGE = {
-    "archaism", "colloquialism", "combining_form", "disparagement", "ethnic_slur", "euphemism", "obscenity",
-    "plural", "slang", "trade_name", "trademark", "intensifier", "acronym", "abbreviation", "blend",
-}
+# inserted into a response: slang, archaic words, trade names, non-words. Offensive domains exclude a lemma whatever
+# its sense. (Colloquialism, intensifier and plural marks are too broad in WordNet to be useful filters.)
+EXCLUDED_USAGE = {"archaism", "combining_form", "slang", "trade_name", "trademark", "acronym", "abbreviation", "blend",
+                  "euphemism"}
+OFFENSIVE_USAGE = {"disparagement", "ethnic_slur", "obscenity"}
+# Offensive or vulgar words WordNet does not mark consistently.
+OFFENSIVE_WORDS = set("""
+arse ass asshole bastard bitch bloody bollocks boob boobs bugger bullshit butt chink coon crap cripple cunt damn
+dago darky dick dike dyke fag faggot fuck gimp gook goddam goddamn honky hooker jap kike midget nigga nigger paki
+piss poof prick pussy queer retard screw shit slut spastic spic spick tit tits titty twat wank wanker wetback whore
+wop yid crappy shitty pissed horny sexy
+""".split())
 
 # Function words and other very common words that must never be scorable (a substitution would break grammar or
 # meaning), whatever WordNet says about them.
 FUNCTION_WORDS = set("""
-a about above across after afterwards again against ago all almost alone along already also although always am
-among amongst an and another any anybody anyone anything anyway anywhere are around as at away back be became because
-become becomes been before beforehand behind being below beside besides between beyond both but by can cannot could
-did do does doing done down during each either else elsewhere enough even ever every everybody everyone everything
-everywhere except few for former formerly from further had has have having he hence her here hers herself him
-himself his how however i if in indeed instead into is it its itself just last later latter least less let lot lots
-many may me meanwhile might mine more moreover most mostly much must my myself namely neither never nevertheless
-next no nobody none noone nor not nothing now nowhere of off often on once one only onto or other others otherwise
-our ours ourselves out over own per perhaps please quite rather really same several shall she should since so some
-somebody someone something sometime sometimes somewhat somewhere still such than that the their theirs them
-themselves then thence there thereafter thereby therefore these they this those though through throughout thus
-to together too toward towards under unless until up upon us very via was we were what whatever when whence whenever
-where whereas whereby wherever whether which while whither who whoever whole whom whose why will with within without
-would yet you your yours yourself yourselves
-zero two three four five six seven eight nine ten eleven twelve hundred thousand million billion first second third
-yes yeah okay ok oh ah hey hello goodbye
-mr mrs ms dr st
-""".split())
+a about above across after again against ago all along already also although always am among an and another any
+anybody anyone anything anyway anywhere are around as at away back be became because become becomes been before
+behind being below beside besides between beyond both but by can cannot could did do does doing done down during each
+either else elsewhere enough even ever every everybody everyone everything everywhere except few for from further had
+has have having he hence her here hers herself him himself his how i if in instead into is it its itself just last
+later latter least less let lot lots many may me might mine more most much must my myself neither never next no
+nobody none noone nor not nothing now nowhere of off on once one only onto or other others otherwise our ours
+ourselves out over own per please quite rather same shall she should since so some somebody someone something
+somewhere still such than that the their theirs them themselves then there these they this those though through
+throughout thus till to too toward towards under unless until up upon us very via was we were what whatever when
+whenever where whereas wherever whether which while who whoever whom whose why will with within without would yet you
+your yours yourself yourselves however
+inside outside near past opposite beneath underneath despite plus minus versus unlike amid amidst alongside aboard
+provided providing considering regarding concerning following including excluding according pending barring granted
+zero two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million
+billion first second third
+yes yeah okay ok oh ah hey hello goodbye mr mrs ms dr
+""".split()) - {  # these are curated classes (CURATED below): both forms are standard everywhere
+    "anyone", "anybody", "someone", "somebody", "everyone", "everybody", "until", "till", "toward", "towards",
+    "thus", "anyway"}
+
+# --- curated supplement ---------------------------------------------------------------------------------------------
+# Classes of frequent English words that substitute for each other in most contexts but that WordNet's sense structure
+# misses or the filters above reject (SemCor's counts are small, and a frequent word's usual sense is often not its
+# first one). Each line is one class: "pos lemma lemma ...  # why". Rules (docs/watermark-lexicon.md, "Curated
+# supplement"): both directions of every swap must read right in the usual uses of both words, idioms included;
+# every surface form must be a form of one member only and not a common form of another word; members share their
+# inflection pattern (forms are generated by the same rules as WordNet lemmas; an adjective keeps only the degree slots
+# every member forms, a "lemma/slot=form" item drops or fixes one). "lemma:N" gives a frequency weight for words
+# WordNet does not count (pronouns, prepositions); otherwise the frequency is the lemma's SemCor tag count.
+# Curated classes are built first: their lemmas are no WordNet candidates, and WordNet classes lose any member whose
+# forms a curated class owns. "r" is used for every uninflected word, pronouns and prepositions included.
+CURATED = """
+r anyone:40 anybody:12               # indefinite pronouns: the -one and -body forms are interchangeable everywhere
+r someone:40 somebody:12             # (same)
+r everyone:40 everybody:12           # (same)
+r until:40 till:6                    # preposition/conjunction; "till" is standard, a little informal
+r toward:20 towards:20               # American/British preference only
+r therefore thus consequently        # sentence connectives; "thus far" and "thus" = "in this way" read off (rare)
+r nevertheless nonetheless           # identical connectives
+r moreover furthermore additionally  # additive connectives, sentence-initial or after "and"
+r sometimes occasionally             # "occasionally" a little rarer in meaning, right in every context
+r mostly mainly primarily largely chiefly  # WordNet splits these into two classes of one sense
+r exactly precisely                  # including the one-word answer "Exactly."
+r rarely seldom                      # identical
+r hardly scarcely                    # WordNet adds "barely" (= only just), which is not the same
+r basically essentially fundamentally  # discourse and literal uses both swap
+r usually normally typically commonly ordinarily  # WordNet's class plus "typically"
+r anyway anyhow                      # discourse adverb; "anyhow" a little informal
+r afterwards afterward subsequently  # WordNet pairs afterward/subsequently only
+a quick fast                         # fast/faster/fastest; "fast food", "fast asleep" read off (rare in prose)
+a beautiful lovely lovely/1=- lovely/2=-  # "beautiful" is not graded with -er, so neither is "lovely" here
+a strange weird strange/1=-          # "stranger" is a noun
+a stupid foolish                     # same meaning, "foolish" milder
+a useful helpful                     # same meaning for tools, advice, people
+a tired weary                        # "tired of" = "weary of"
+a obvious evident                    # WordNet pairs "evident" with "apparent" (= seeming), which is not the same
+a brave courageous                   # identical
+a terrible dreadful awful horrible   # WordNet splits these into two pairs
+a lucky fortunate                    # identical for people and events
+a expensive costly                   # identical
+r luckily fortunately                # -ly adverbs of accepted adjective classes where both adverbs are common
+r terribly awfully dreadfully        # (same; the intensifier "terribly sorry" = "awfully sorry")
+r incredibly unbelievably            # (same)
+r simultaneously concurrently        # (same)
+r bravely courageously               # (same)
+r unfairly unjustly                  # (same)
+n problem difficulty                 # "no problem" reads off as "no difficulty"; right in descriptive prose
+n freedom liberty                    # WordNet gives liberty's dominant sense to "autonomy"
+n ability capability                 # identical
+n danger peril                       # "peril" more literary
+n drawback disadvantage              # identical
+n couch sofa                         # identical
+n illness sickness                   # identical
+n prison jail                        # the verb "jail" (jailed) is rare and not in the class
+n rage fury                          # identical
+n beginner novice                    # identical
+v buy purchase                       # bought/bought = purchased/purchased; the noun "a purchase" becomes "a buy"
+v shout yell                         # verbs and nouns, same sense
+v obtain acquire                     # identical
+v vanish disappear                   # identical
+v scare frighten                     # identical; "scared"/"frightened" adjectives too
+v annoy irritate                     # identical
+v stare gaze                         # "stare at" = "gaze at" (connotation differs slightly)
+v want desire                        # reads formal ("if you desire to"), meaning kept; "a desire" = "a want"
+"""
 
 # Words whose surface forms are in common use with another part of speech or meaning that WordNet's sparse tag
-# counts do not reveal (homographs of frequent words, modal/auxiliary look-alikes, idiom heads).
+# counts do not reveal: the examples of the specification, modal and auxiliary look-alikes, heteronyms (the part of
+# speech changes the pronunciation and the meaning), irregular verb forms that are also common nouns, and a few
+# idiom heads ("kind of", "a bit", "pretty good").
 AMBIGUOUS_WORDS = set("""
-saw lead close fine well like kind mean right state left lie lay lying laid lain found bear bore born
-content present object project record minute live wind wound tear row bow sow desert refuse produce
-permit conduct contract subject address use used uses work works need needs help will can may might must shall
-sort even still just only kind fair fast hard pretty quite sound spring fall march may june august
-bit bank bark bat box case cast change charge check clear cross cut deal die draw drive end face fair felt fire fit
-flat fly get give go got gotten hand head hold kept keep key know known leave let light lot make mark match matter
-miss move note order part pass place plant play point pound press put rest ring rise round run set show sign sink
-sole stand stick stop strike suit take tie top turn wave way wear well will yard back front
-do does did done have has had be is are was were been being am get gets got getting
-say says said tell told think thought see seen look looks find come came go went gone take took taken
-also too very really actually basically simply
-thing things stuff way ways time times people person man men woman women child children
+saw lead close fine well like kind mean right state
+will can may might must shall need dare ought used use
+content present object project record minute live wind wound tear row bow sow desert refuse produce permit conduct
+contract subject address conflict console convert escort export import increase decrease insult perfect progress
+protest rebel reject suspect upset entrance invalid moderate separate estimate graduate alternate appropriate
+deliberate intimate combine compound contest digest extract frequent perfume segment survey transfer
+left lie lay lying laid lain found bear bore born borne rose fell felt ground bit spoke bound lit wound tore
+sort lot bit pretty fair even still just only quite plenty
+get got gotten make made take took taken give gave given say said tell told know knew known go went gone come came
+see seen look think thought put set keep kept let
+march april june august
+way part case point matter thing things place time times hand side order mind head end fact line course earth
+presently poor
+""".split())
+
+# Given names (and the like) that are also English words: in running text the capitalised name is frequent, and the
+# embedder keeps case, so "Frank" must not turn into "Candid". Capitalised WordNet entries that are a lemma's first
+# sense are excluded as well (see build()).
+COMMON_NAMES = set("""
+art bill bob bud buck carol chase chip chuck cliff dale dawn dean dick don drew earl frank gene grant guy hope jack
+jean jerry jim joe john ken lance mark matt max miles mike nick pat patty peg penny ray rich rob robin rod rose ruby
+rusty sally sandy skip sue ted tom victor wade ward will
+""".split())
+
+# Lemmas that passed the statistical filters but read wrong next to their class-mates when the classes were checked
+# by eye (nonce or rare spellings, abbreviations, senses that shifted since the Brown corpus, names).
+READS_WRONG = set("""
+gay gal diam oxen cattle disregardless stylemark unsloped belowground ginmill savvy puke dope hood punk gage gayly
+harry jimmy salvage bask snub delimit perpetrate ism necessitate regard engineering inhibit conquer hotshot cagey
+proletariat antic redundant aggregation endowment framework lone toad engagement fuzzed gospeler imaging protagonist
+repetitive smuggler ply mash clod teen draughty
+travel steer refer apply compile launch pursue immerse wit special class degree wrong
+controller quickness coalition desynchronizing bawdyhouse clangoring hillbilly bushwhacker physicalness directivity
+directionality ferment fermentation woodgraining graining landrover jimdandy jimhickey integrity insulation insularity
+justness nicety lappet wattle presentment pealing puncher ejaculate bedamn imprecate purl eddy cohere divert induction
+ethereal darned goddamned gibelike discorporate frowzled voltaic unconditioned ladened unpicturesque lingual central
+untoward sunny comic outrageous keen livid unproblematic riotous vernal strictly unfalteringly thenceforth vivify
+recreate ramble subjugate quash prompt enliven savor lend source effect chance faith partner percentage sum pit lid
+orb pike trademark fishwife stimulant orthophosphate plain wage pander ask appear job hall family
+misdemeanor mode altogether perfectly absolutely warfare fault finally withal notwithstanding
+jest fellow lad fella foreman papa daddy honorable spiritual traverse underside doctrine tubing procedure wacky highly
+marketplace luncheon concur everlastingly unvarying bloke
 """.split())
 
 # Adjectives that take -er/-est regularly but are not graded in use (their comparative would read wrong).
 NON_GRADABLE = set("""
 dead main chief whole real male mere sole prime past due lone own same next last live born done gone worth total
-female mute blind deaf fake null void vain naked wrong right former latter major minor senior junior
+female mute blind deaf fake null void vain naked wrong right former latter major minor senior junior little able
 """.split())
 
 # English strong and irregular verbs: base past past_participle (one spelling each; American where they differ).
@@ -170,11 +309,7 @@ def is_cvc(word):
     if len(word) < 3:
         return False
     c0, v, c1 = word[-3], word[-2], word[-1]
-    if c1 in "wxy" or c1 in VOWELS or v not in VOWELS or c0 in VOWELS:
-        return False
-    if c0 == "u" or (len(word) >= 4 and word[-4:-2] == "qu"):
-        return True
-    return True
+    return not (c1 in "wxy" or c1 in VOWELS or v not in VOWELS or c0 in VOWELS)
 
 
 def consonant_y(word):
@@ -185,11 +320,21 @@ def sibilant(word):
     return word.endswith(("s", "x", "z", "ch", "sh"))
 
 
+MAN_PLURAL_S = {"human", "shaman", "talisman", "ottoman", "german", "roman", "caiman", "cayman", "doberman", "dolman",
+                "desman", "hetman", "ataman", "musulman", "superhuman"}
+known_words = set()  # every single-word WordNet lemma, filled by WordNet()
+
+
 def noun_plural(lemma, exc_forms):
     plurals = sorted(exc_forms.get(lemma, ()))
     if plurals:
         with_s = [p for p in plurals if p.endswith("s")]
         return (with_s or plurals)[0]
+    if lemma.endswith("man") and len(lemma) > 4:
+        # foreman/foremen, but human/humans, talisman/talismans: only compounds of "man" take "men".
+        if lemma in MAN_PLURAL_S:
+            return lemma + "s"
+        return lemma[:-3] + "men" if lemma[:-3] in known_words else None
     if lemma.endswith("s") and not lemma.endswith("ss"):
         return None  # plural-looking lemma (news, physics, means) or -us/-is noun with a learned plural
     if sibilant(lemma):
@@ -316,11 +461,14 @@ class WordNet:
         self.synsets = {p: {} for p in POS_FILE}     # pos -> offset -> dict(words, lexids, usage)
         self.counts = {}                             # (lemma, pos, sense_number) -> tag count
         self.exc = {p: collections.defaultdict(set) for p in POS_FILE}  # pos -> base -> {forms}
+        self.offensive = set(OFFENSIVE_WORDS)        # lemmas with an offensive sense
         for pos, name in POS_FILE.items():
             self._read_index(pos, os.path.join(root, "index." + name))
             self._read_data(pos, os.path.join(root, "data." + name))
             self._read_exc(pos, os.path.join(root, name + ".exc"))
         self._read_counts(os.path.join(root, "cntlist.rev"))
+        for pos in POS_FILE:
+            known_words.update(l for l in self.index[pos] if WORD_RE.match(l))
         self._resolve_usage()
 
     @staticmethod
@@ -373,7 +521,10 @@ class WordNet:
             for ss in self.synsets[pos].values():
                 for target, word_no in ss["usage"]:
                     domain = self.synsets["n"].get(target, {"words": ["?"]})["words"][0].lower()
-                    if domain in EXCLUDED_USAGE:
+                    if domain in OFFENSIVE_USAGE:
+                        words = ss["words"] if word_no == 0 else [ss["words"][word_no - 1]]
+                        self.offensive.update(w.lower() for w in words)
+                    if domain in EXCLUDED_USAGE or domain in OFFENSIVE_USAGE:
                         if word_no == 0:
                             ss["bad"].update(w.lower() for w in ss["words"])
                         else:
@@ -384,12 +535,106 @@ class WordNet:
 
 
 # --- building --------------------------------------------------------------------------------------------------------
-def build(wn):
+def edit_distance(a, b):
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def spelling_variant(a, b):
+    """True for two spellings of one word (inquire/enquire, rancor/rancour, dexterous/dextrous)."""
+    if a[0] != b[0] and a[1:] != b[1:]:
+        return False
+    return edit_distance(a, b) <= (1 if min(len(a), len(b)) < 6 else 2)
+
+
+BRITISH = [("our", "or"), ("ise", "ize"), ("isation", "ization"), ("yse", "yze"), ("tre", "ter"), ("ogue", "og"),
+           ("ence", "ense")]
+
+
+def british_variant(lemma, lemmas):
+    """True when the lemma is a British (or older) spelling of another lemma of the same part of speech."""
+    for brit, amer in BRITISH:
+        start = 0
+        while True:
+            i = lemma.find(brit, start)
+            if i < 0:
+                break
+            if lemma[:i] + amer + lemma[i + len(brit):] in lemmas:
+                return True
+            start = i + 1
+    return False
+
+
+def parse_curated(wn):
+    """The CURATED classes as (pos, [(count, lemma, forms)]), checked: known forms, one pattern, no shared form."""
+    classes, owner = [], {}
+    for line in CURATED.strip().split("\n"):
+        items = line.split("#")[0].split()
+        pos, members, fixes = items[0], [], []
+        for item in items[1:]:
+            if "/" in item:
+                lemma, rest = item.split("/")
+                slot, form = rest.split("=")
+                fixes.append((lemma, int(slot), form))
+                continue
+            lemma, _, weight = item.partition(":")
+            if weight:
+                count = int(weight)
+            elif lemma in wn.index[pos]:
+                count = sum(wn.sense_counts(lemma, pos))
+            else:
+                count = 0
+            forms = all_forms(lemma, pos, wn.exc)
+            assert forms is not None, ("curated: forms unknown", lemma)
+            members.append([count, lemma, forms])
+        for lemma, slot, form in fixes:
+            next(m for m in members if m[1] == lemma)[2][slot] = form
+        if pos == "a":
+            common = [all(m[2][k] != "-" for m in members) for k in range(3)]
+            for m in members:
+                m[2] = [f if common[k] else "-" for k, f in enumerate(m[2])]
+        n = len(members[0][2])
+        patterns = {tuple(m[2][i] == m[2][j] for i in range(n) for j in range(i + 1, n)) + tuple(f == "-" for f in m[2])
+                    for m in members}
+        assert len(patterns) == 1 and 2 <= len(members) <= MAX_CLASS, ("curated: class", line)
+        for m in members:
+            for f in set(m[2]) - {"-"}:
+                assert owner.setdefault(f, m[1]) == m[1], ("curated: form in two classes", f)
+        classes.append((pos, [tuple(m) for m in members]))
+    return classes
+
+
+def build(wn, trace=None):
+    """Returns the classes: a list of (pos, [(count, lemma, forms)]). trace, if a dict, receives the reason each
+    considered (lemma, pos) was left out."""
     exc = wn.exc
+    if trace is None:
+        trace = {}
+    curated = parse_curated(wn)
+    curated_lemmas = {(m[1], pos) for pos, ms in curated for m in ms}
+    curated_forms = {f for _, ms in curated for m in ms for f in m[2] if f != "-"}
     totals = {}
     for pos in POS_FILE:
         for lemma in wn.index[pos]:
             totals[(lemma, pos)] = sum(wn.sense_counts(lemma, pos))
+
+    def dominant(lemma, pos, share):
+        """(synset offset, tag count) of the lemma's most tagged sense if it holds >= share of its tags."""
+        if lemma not in wn.index[pos]:
+            return None
+        counts = wn.sense_counts(lemma, pos)
+        best = max(range(len(counts)), key=lambda i: (counts[i], -i))
+        if counts[best] < MIN_SENSE_COUNT or counts[best] < share * sum(counts):
+            return None
+        return wn.index[pos][lemma][best], counts[best]
+
+    def significant(other, own):
+        return other >= AMBIGUITY_ABS or (other > 0 and other >= AMBIGUITY_RATIO * own)
 
     # Readings of every surface form: which (lemma, pos) it may be a form of.
     readings = collections.defaultdict(set)
@@ -398,50 +643,115 @@ def build(wn):
             if WORD_RE.match(lemma):
                 for f in reading_forms(lemma, pos, exc):
                     readings[f].add((lemma, pos))
+    # Lower-case forms that are mostly names in text: listed given names, and nouns whose first WordNet sense is
+    # capitalised only (countries, people, months...).
+    capitalised = set(COMMON_NAMES)
+    for lemma, offsets in wn.index["n"].items():
+        if lemma not in wn.synsets["n"][offsets[0]]["words"] and not any(
+                totals.get((lemma, p), 0) > 0 for p in "var"):
+            capitalised.add(lemma)
 
-    def clean(lemma, pos, forms):
+    def clean(lemma, pos, forms, tolerated):
+        """(True, -1, "") or (False, slot, reason) for the first form that is ambiguous. Readings of the same lemma
+        in the parts of speech of `tolerated` are allowed (noun/verb pairs whose class members are synonyms in both)."""
         own = totals[(lemma, pos)]
         for k, f in enumerate(forms):
             if f == "-":
                 continue
-            if f in FUNCTION_WORDS or f in AMBIGUOUS_WORDS:
-                return False, k
-            for other in readings.get(f, ()):
-                if other == (lemma, pos):
+            if f in FUNCTION_WORDS:
+                return False, k, "function word " + f
+            if f in AMBIGUOUS_WORDS:
+                return False, k, "listed ambiguous " + f
+            if k == 0 and f in capitalised:
+                return False, k, "mostly a name " + f
+            for other in sorted(readings.get(f, ())):
+                if other == (lemma, pos) or (other[0] == lemma and other[1] in tolerated):
                     continue
+                if pos == "a" and k > 0 and other == (f, "a"):
+                    continue  # a lexicalised comparative (larger, bigger) means what the degree form means
                 w = totals.get(other, 0)
-                if w >= AMBIGUITY_ABS or (w > 0 and w >= AMBIGUITY_RATIO * own):
-                    return False, k
-        return True, -1
+                if w > 0 and w >= AMBIGUITY_RATIO * own or (other[1] != pos and w >= AMBIGUITY_ABS):
+                    return False, k, "%s is also %s/%s (%d vs %d)" % (f, other[0], other[1], w, own)
+        return True, -1, ""
 
     # 1. Candidates in their dominant sense.
-    by_synset = collections.defaultdict(list)   # (pos, offset) -> [(count, lemma, forms)]
+    by_synset = collections.defaultdict(list)   # (pos, offset) -> [(count, lemma, forms, dual)]
     for pos in POS_FILE:
-        for lemma, offsets in wn.index[pos].items():
+        lemmas = wn.index[pos]
+        for lemma in lemmas:
             if not WORD_RE.match(lemma) or len(lemma) < MIN_LEMMA_LEN:
                 continue
+            key = (lemma, pos)
             if lemma in FUNCTION_WORDS or lemma in AMBIGUOUS_WORDS:
+                trace[key] = "stop list"
                 continue
-            counts = wn.sense_counts(lemma, pos)
-            total = sum(counts)
-            best = max(range(len(counts)), key=lambda i: (counts[i], -i))
-            if counts[best] < MIN_SENSE_COUNT or counts[best] < DOMINANT_SHARE * total:
+            if key in curated_lemmas:
+                trace[key] = "curated class"
                 continue
-            ss = wn.synsets[pos][offsets[best]]
+            if lemma in wn.offensive:
+                trace[key] = "offensive"
+                continue
+            own = totals[key]
+            if pos == "n" and (lemma, "v") in totals and significant(totals[(lemma, "v")], own):
+                trace[key] = "noun and verb: considered as a verb"
+                continue
+            dom = dominant(lemma, pos, DOMINANT_SHARE)
+            if dom is None:
+                counts = wn.sense_counts(lemma, pos)
+                trace[key] = ("rare (%d tags)" % sum(counts)) if max(counts) < MIN_SENSE_COUNT else (
+                    "no dominant sense %s" % counts[:6])
+                continue
+            offset, count = dom
+            if lemma in READS_WRONG:
+                trace[key] = "reads wrong in its class (checked by eye)"
+                continue
+            if pos == "n" and any(lemma in forms for base, forms in exc["n"].items() if base != lemma):
+                trace[key] = "itself a plural"
+                continue
+            ss = wn.synsets[pos][offset]
             if lemma not in ss["words"]:
-                continue  # capitalised in this synset: a proper noun (or capitalised usage)
+                trace[key] = "capitalised in its sense"
+                continue
             if lemma in ss["bad"]:
+                trace[key] = "usage domain"
+                continue
+            if british_variant(lemma, lemmas):
+                trace[key] = "British/variant spelling"
                 continue
             forms = all_forms(lemma, pos, exc)
             if forms is None:
+                trace[key] = "forms unknown"
                 continue
-            ok, slot = clean(lemma, pos, forms)
+            # A verb that is also a noun in comparable use (answer, attempt) can stay when its class-mates are
+            # synonyms as nouns too and the noun forms are verb forms (answers = plural = 3rd singular).
+            dual = None
+            if pos == "v" and (lemma, "n") in totals and significant(totals[(lemma, "n")], own):
+                noun = dominant(lemma, "n", DUAL_SHARE)
+                plural = noun_plural(lemma, exc["n"])
+                if noun is None or plural != forms[1]:
+                    trace[key] = "also a noun without a dominant sense or with other forms"
+                    continue
+                dual = noun[0]
+                count += noun[1]  # the surface forms are used as nouns in the same meaning too
+            ok, slot, why = clean(lemma, pos, forms, "n" if dual else "")
             while not ok and pos == "a" and slot > 0:
                 forms[slot] = "-"
-                ok, slot = clean(lemma, pos, forms)
+                ok, slot, why = clean(lemma, pos, forms, "")
             if not ok:
+                trace[key] = why
                 continue
-            by_synset[(pos, offsets[best])].append((counts[best], lemma, forms))
+            by_synset[(pos, offset)].append((count, lemma, forms, dual))
+
+    def noun_sense(lemma):
+        """The noun sense a lemma most likely has when used as a noun (first sense if untagged)."""
+        if lemma not in wn.index["n"]:
+            return None
+        counts = wn.sense_counts(lemma, "n")
+        return wn.index["n"][lemma][max(range(len(counts)), key=lambda i: (counts[i], -i))]
+
+    def compatible(a, b):
+        """A verb that is also a noun needs class-mates that are nouns in the same sense."""
+        return all(x[3] is None or noun_sense(y[1]) == x[3] for x, y in ((a, b), (b, a)))
 
     # 2. Greedy classes by frequency.
     def pattern(forms):
@@ -451,32 +761,50 @@ def build(wn):
 
     groups = []
     for key, members in by_synset.items():
-        if len(members) >= 2:
-            members.sort(key=lambda m: (-m[0], m[1]))
-            groups.append((sum(m[0] for m in members), key, members))
+        members.sort(key=lambda m: (-m[0], m[1]))
+        if len(members) < 2:
+            trace[(members[0][1], key[0])] = "no synonym in its sense %s" % ",".join(
+                wn.synsets[key[0]][key[1]]["words"][:6])
+            continue
+        groups.append((sum(m[0] for m in members), key, members))
     groups.sort(key=lambda g: (-g[0], g[1]))
 
-    claimed = set()
-    classes = []
+    claimed = set(curated_forms)  # curated classes come first (their members are dropped from WordNet classes)
+    classes = list(curated)
     for _, (pos, offset), members in groups:
         if pos == "a":
             # Keep only the degree slots that every member forms.
             common = [all(m[2][k] != "-" for m in members) for k in range(3)]
-            members = [(c, l, [f if common[k] else "-" for k, f in enumerate(forms)]) for c, l, forms in members]
+            members = [(c, l, [f if common[k] else "-" for k, f in enumerate(forms)], d) for c, l, forms, d in members]
         chosen, seen_forms = [], set()
-        for count, lemma, forms in members:
+        top = members[0][0]
+        for member in members:
+            count, lemma, forms, _ = member
             fs = set(forms) - {"-"}
+            why = ""
             if fs & claimed or fs & seen_forms:
+                why = "form taken by another class"
+            elif chosen and pattern(forms) != pattern(chosen[0][2]):
+                why = "inflection pattern differs from " + chosen[0][1]
+            elif any(spelling_variant(lemma, c[1]) for c in chosen):
+                why = "spelling variant"
+            elif not all(compatible(member, c) for c in chosen):
+                why = "noun sense differs from " + chosen[0][1]
+            elif count < top * MIN_RELATIVE:
+                why = "too rare next to %s (%d vs %d)" % (members[0][1], count, top)
+            elif len(chosen) == MAX_CLASS:
+                why = "class full"
+            if why:
+                trace[(lemma, pos)] = why
                 continue
-            if chosen and pattern(forms) != pattern(chosen[0][2]):
-                continue
-            chosen.append((count, lemma, forms))
+            chosen.append(member)
             seen_forms |= fs
-            if len(chosen) == MAX_CLASS:
-                break
         if len(chosen) >= 2:
             claimed |= seen_forms
-            classes.append((pos, chosen))
+            classes.append((pos, [m[:3] for m in chosen]))
+        else:
+            for c in chosen:
+                trace[(c[1], pos)] = "class left with one member"
 
     # Deterministic numbering: by POS then first lemma.
     classes.sort(key=lambda c: ("nvar".index(c[0]), min(m[1] for m in c[1])))
@@ -507,17 +835,57 @@ def check_invariants(classes):
     return owner
 
 
+def check_file(data):
+    """Asserts the file contract of docs/watermark-lexicon.md on the text about to be written, as the C++ loader
+    will read it: header, field syntax, class ids 0..N-1 in order with members sorted by lemma, 2..MAX_CLASS members
+    per class, one class per surface form (invariant 1), one syncretism pattern per class (invariant 2), and no
+    function word, listed ambiguous word, offensive word or given name among the forms (invariant 3)."""
+    lines = data.split("\n")
+    assert lines[0] == HEADER and lines[-1] == "", "header / final newline"
+    owner, classes, previous = {}, collections.defaultdict(list), None
+    for line in lines[:-1]:
+        if line.startswith("#"):
+            assert not classes, "comments only at the top"
+            continue
+        fields = line.split("\t")
+        assert len(fields) == 5, line
+        cid, pos, lemma, freq, forms = int(fields[0]), fields[1], fields[2], fields[3], fields[4].split(",")
+        assert fields[0] == str(cid) and pos in SLOTS and WORD_RE.match(lemma), line
+        assert freq.isdigit() and int(freq) > 0, line
+        assert len(forms) == SLOTS[pos] and forms[0] == lemma, line
+        assert previous is None or (cid, lemma) > previous and cid - previous[0] in (0, 1), ("order", line)
+        previous = (cid, lemma)
+        classes[cid].append((pos, forms))
+        for k, f in enumerate(forms):
+            if f == "-":
+                continue
+            assert WORD_RE.match(f), line
+            assert f not in FUNCTION_WORDS and f not in AMBIGUOUS_WORDS and f not in OFFENSIVE_WORDS, line
+            assert k > 0 or f not in COMMON_NAMES, line
+            assert owner.setdefault(f, (cid, lemma)) == (cid, lemma), ("form in two places", f, owner[f], line)
+    assert sorted(classes) == list(range(len(classes))), "class ids 0..N-1"
+    for cid, members in classes.items():
+        assert 2 <= len(members) <= MAX_CLASS, ("class size", cid)
+        assert len({pos for pos, _ in members}) == 1, ("one part of speech", cid)
+        n = len(members[0][1])
+        patterns = {tuple(fs[i] == fs[j] for i in range(n) for j in range(i + 1, n)) + tuple(f == "-" for f in fs)
+                    for _, fs in members}
+        assert len(patterns) == 1, ("syncretism pattern differs", cid)
+
+
 def write(classes, out):
     lines = [HEADER,
              "# class_id<TAB>pos<TAB>lemma<TAB>frequency<TAB>forms   (format: docs/watermark-lexicon.md)",
              "# forms: n singular,plural | v base,3sg,past,past_participle,present_participle |"
              " a base,comparative,superlative ('-' = not formed) | r base",
-             "# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. (licence in"
-             " docs/watermark-lexicon.md)"]
+             "#",
+             "# Derived from WordNet 3.0, whose licence requires this notice on all copies:",
+             "#"] + ["# " + line if line else "#" for line in WORDNET_LICENCE.split("\n")] + ["#"]
     for cid, (pos, members) in enumerate(classes):
         for count, lemma, forms in sorted(members, key=lambda m: m[1]):
             lines.append("%d\t%s\t%s\t%d\t%s" % (cid, pos, lemma, count + 1, ",".join(forms)))
     data = "\n".join(lines) + "\n"
+    check_file(data)
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     tmp = out + ".tmp"
     with open(tmp, "w", encoding="utf-8", newline="\n") as f:
@@ -536,20 +904,23 @@ def report(paths, owner, classes):
                     files.append(full)
         else:
             files.append(p)
-    total, hits = 0, collections.Counter()
+    total, content, hits = 0, 0, collections.Counter()
     token = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
     for path in files:
         with open(path, encoding="utf-8", errors="replace") as f:
             for tok in token.findall(f.read()):
                 total += 1
                 low = tok.lower()
+                if low not in FUNCTION_WORDS and "'" not in low:
+                    content += 1
                 if low in owner:
                     hits[low] += 1
     n = sum(hits.values())
-    print("coverage: %d of %d running words are lexicon forms = %.1f%% (%d files)"
-          % (n, total, 100.0 * n / max(total, 1), len(files)))
+    print("coverage: %d of %d running words are lexicon forms = %.1f%% (%d files; %.1f%% of the %d words that are"
+          " not function words)" % (n, total, 100.0 * n / max(total, 1), len(files), 100.0 * n / max(content, 1),
+                                    content))
     print("most frequent scorable words:")
-    for word, c in hits.most_common(50):
+    for word, c in hits.most_common(100):
         cid, lemma = owner[word]
         pos, members = classes[cid]
         print("  %6d  %-14s class %d (%s): %s" % (c, word, cid, pos, " ".join(m[1] for m in members)))
@@ -563,6 +934,11 @@ def main():
     ap.add_argument("--report", action="append", default=[])
     ap.add_argument("--sample", type=int, default=0)
     args = ap.parse_args()
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # allow piping the report into head
+    for name in ("index.noun", "data.noun", "noun.exc", "cntlist.rev"):
+        if not os.path.isfile(os.path.join(args.wordnet, name)):
+            sys.exit("build-lexicon: %s not found in %s (install the wordnet-base package or pass --wordnet DIR)"
+                     % (name, args.wordnet))
 
     wn = WordNet(args.wordnet)
     classes = build(wn)

@@ -13,5 +13,6 @@ struct CommandContext
 
 void registerWatermarkCommands(CLI::App& app, CommandContext& context);
 void registerRiskCommands(CLI::App& app, CommandContext& context);
+void registerSimCommands(CLI::App& app, CommandContext& context);
 
 } // namespace modelguard::cli

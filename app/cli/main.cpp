@@ -13,6 +13,7 @@ int main(int argc, char** argv)
     modelguard::cli::CommandContext context;
     modelguard::cli::registerWatermarkCommands(app, context);
     modelguard::cli::registerRiskCommands(app, context);
+    modelguard::cli::registerSimCommands(app, context);
 
     try {
         app.parse(argc, argv);

@@ -76,6 +76,9 @@ struct EmbedOptions
 /// Incremental embedder: feed the chunks of a response as they arrive (e.g. SSE deltas) and forward what push()
 /// returns; finish() flushes the bounded lookahead. The concatenated output equals Embedder::embed(whole text).
 /// Any byte sequence is accepted; invalid UTF-8 is replaced by U+FFFD, so the output is always valid UTF-8.
+/// Lookahead (what push() may hold back): an incomplete UTF-8 sequence, the current word (with its trailing
+/// invisible characters and one apostrophe) and one pending "a"/"an" plus up to 64 bytes of whitespace before the
+/// next word; a word longer than 64 letters is passed through as it arrives.
 class StreamingEmbedder
 {
 public:
