@@ -225,7 +225,7 @@ gay gal diam oxen cattle disregardless stylemark unsloped belowground ginmill sa
 harry jimmy salvage bask snub delimit perpetrate ism necessitate regard engineering inhibit conquer hotshot cagey
 proletariat antic redundant aggregation endowment framework lone toad engagement fuzzed gospeler imaging protagonist
 repetitive smuggler ply mash clod teen draughty
-travel steer refer apply compile launch pursue immerse wit special class degree wrong
+travel steer refer apply compile launch pursue immerse wit special class degree wrong help
 controller quickness coalition desynchronizing bawdyhouse clangoring hillbilly bushwhacker physicalness directivity
 directionality ferment fermentation woodgraining graining landrover jimdandy jimhickey integrity insulation insularity
 justness nicety lappet wattle presentment pealing puncher ejaculate bedamn imprecate purl eddy cohere divert induction
