@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 #include <limits>
 
 namespace modelguard::risk {
@@ -15,11 +16,13 @@ using detail::mix64;
 using detail::wordHash;
 
 enum ByteClass : std::uint8_t { Sep = 0, Letter = 1, Digit = 2, Quote = 3 };
+enum ByteKind : std::uint8_t { kWordByte = 1, kDigitByte = 2, kQuoteByte = 4 };
 
 struct ByteTables
 {
     std::array<std::uint8_t, 256> cls {};
     std::array<std::uint8_t, 256> lower {};
+    std::array<std::uint8_t, 256> kind {}; ///< kWordByte | kDigitByte bits, or kQuoteByte
     constexpr ByteTables()
     {
         for (int c = 0; c < 256; ++c) {
@@ -36,10 +39,37 @@ struct ByteTables
             } else {
                 cls[c] = Sep;
             }
+            kind[c] = cls[c] == Letter  ? kWordByte
+                      : cls[c] == Digit ? static_cast<std::uint8_t>(kWordByte | kDigitByte)
+                      : cls[c] == Quote ? kQuoteByte
+                                        : 0;
         }
     }
 };
 constexpr ByteTables kBytes;
+
+/// Eight bytes as one big-endian word: the first byte is the most significant, as in wordHash().
+inline std::uint64_t load8(const unsigned char* p) noexcept
+{
+    std::uint64_t v = 0;
+    std::memcpy(&v, p, sizeof v);
+    if constexpr (std::endian::native == std::endian::little) {
+        v = __builtin_bswap64(v);
+    }
+    return v;
+}
+
+/// ASCII 'A'-'Z' to lower case in each byte of v; every other byte (including >= 0x80) unchanged.
+constexpr std::uint64_t lower8(std::uint64_t v) noexcept
+{
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+    const std::uint64_t low7 = v & ~kHigh;
+    const std::uint64_t atLeastA = low7 + kOnes * (0x80 - 'A');
+    const std::uint64_t aboveZ = low7 + kOnes * (0x80 - 'Z' - 1);
+    const std::uint64_t upper = atLeastA & ~aboveZ & ~v & kHigh;
+    return v | (upper >> 2);
+}
 
 enum PhraseFlag : std::uint8_t { kLong = 1, kCot = 2, kSys = 4, kJail = 8, kStruct = 16 };
 
@@ -189,6 +219,22 @@ constexpr std::uint64_t kValueMask = (std::uint64_t {1} << 60) - 1;
 
 class Scanner
 {
+    /// Per-word running state, copied into a local for the duration of feed(): the compiler then need not assume
+    /// that the stores into the arrays below alias it.
+    struct WordState
+    {
+        std::uint32_t words = 0;
+        std::uint64_t exact = 0x9ae16a3b2f90404fULL;
+        std::uint64_t prevWord = 0;
+        std::uint32_t flags = 0;
+        std::size_t contentCount = 0;
+        bool inQuote = false;
+        std::size_t skeletonCount = 0;
+        std::uint64_t lastSkeleton = 0;
+        std::uint64_t t1 = 0, t2 = 0, t3 = 0;
+        std::size_t tokensInRun = 0;
+    };
+
 public:
     Scanner(std::uint64_t salt, PromptProfile& profile) noexcept
         : m_salt(salt)
@@ -200,55 +246,61 @@ public:
 
     void feed(std::string_view text) noexcept
     {
-        // The word being read lives in locals (registers), not in members: this loop runs once per byte.
-        std::uint64_t hash = kWordSeed;
-        std::uint64_t acc = 0;
-        std::size_t accBytes = 0;
-        std::size_t length = 0;
-        bool hasDigit = false;
-        for (unsigned char raw : text) {
-            const std::uint8_t cls = kBytes.cls[raw];
-            if (cls == Letter || cls == Digit) {
-                acc = (acc << 8) | kBytes.lower[raw];
-                if (++accBytes == 8) {
-                    hash = (hash ^ acc) * 0xff51afd7ed558ccdULL;
-                    acc = 0;
-                    accBytes = 0;
-                }
-                ++length;
-                hasDigit |= (cls == Digit);
+        // Word at a time: one table lookup per byte finds the word's extent (and whether it has a digit), then the
+        // word hash is computed 8 bytes per step (big-endian load, ASCII lower-casing in a register). The hash is
+        // exactly the byte-at-a-time wordHash() of the lower-cased word.
+        const auto* const begin = reinterpret_cast<const unsigned char*>(text.data());
+        const auto* const end = begin + text.size();
+        WordState s = m_s;
+        const unsigned char* p = begin;
+        while (p < end) {
+            std::uint8_t k = kBytes.kind[*p];
+            if ((k & kWordByte) == 0) {
+                s.inQuote ^= (k == kQuoteByte);
+                ++p;
                 continue;
             }
-            if (length != 0) {
-                endWord(mix64(hash ^ acc ^ (static_cast<std::uint64_t>(length) << 56)), length, hasDigit);
-                hash = kWordSeed;
-                acc = 0;
-                accBytes = 0;
-                length = 0;
-                hasDigit = false;
+            const unsigned char* const start = p;
+            std::uint8_t any = 0;
+            do {
+                any |= k;
+                ++p;
+            } while (p < end && ((k = kBytes.kind[*p]) & kWordByte) != 0);
+            const auto length = static_cast<std::size_t>(p - start);
+            std::uint64_t hash = kWordSeed;
+            const unsigned char* q = start;
+            for (; q + 8 <= p; q += 8) {
+                hash = (hash ^ lower8(load8(q))) * 0xff51afd7ed558ccdULL;
             }
-            if (cls == Quote) {
-                m_inQuote = !m_inQuote;
+            const auto rest = static_cast<std::size_t>(p - q);
+            std::uint64_t acc = 0;
+            if (rest != 0) {
+                if (q + 8 <= end) {
+                    acc = lower8(load8(q)) >> (8 * (8 - rest));
+                } else {
+                    for (; q < p; ++q) {
+                        acc = (acc << 8) | kBytes.lower[*q];
+                    }
+                }
             }
+            endWord(s, mix64(hash ^ acc ^ (static_cast<std::uint64_t>(length) << 56)), length, (any & kDigitByte) != 0);
         }
-        if (length != 0) {
-            endWord(mix64(hash ^ acc ^ (static_cast<std::uint64_t>(length) << 56)), length, hasDigit);
-        }
+        m_s = s;
     }
 
     /// Separates the head from the tail of a truncated prompt: shingles and phrases do not span the gap.
     void gap() noexcept
     {
-        m_prevWord = 0;
-        m_tokensInRun = 0;
-        m_inQuote = false;
+        m_s.prevWord = 0;
+        m_s.tokensInRun = 0;
+        m_s.inQuote = false;
     }
 
     void finish(std::size_t totalSize) noexcept
     {
-        if (m_tokensInRun > 0 && m_tokensInRun < 3) {
+        if (m_s.tokensInRun > 0 && m_s.tokensInRun < 3) {
             // Short prompts: one shingle of what there is, so that they still get a sketch.
-            addShingle(combine(m_t1, m_t2));
+            addShingle(combine(m_s.t1, m_s.t2));
         }
         for (std::size_t b = 0; b < PromptProfile::kSketchBins; ++b) {
             m_profile.sketch[b] = m_mins[b] == std::numeric_limits<std::uint64_t>::max()
@@ -256,72 +308,72 @@ public:
                                       : static_cast<std::uint16_t>((m_mins[b] >> 44) & 0xFFFF);
         }
         std::uint64_t prefix = 0x51ed270b27a1f3c9ULL;
-        for (std::size_t i = 0; i < std::min(m_skeletonCount, PromptAnalyzer::kSkeletonTokens); ++i) {
+        for (std::size_t i = 0; i < std::min(m_s.skeletonCount, PromptAnalyzer::kSkeletonTokens); ++i) {
             prefix = combine(prefix, m_skeletonHead[i]);
         }
         std::uint64_t suffix = 0x2545f4914f6cdd1dULL;
-        const std::size_t n = std::min(m_skeletonCount, PromptAnalyzer::kSkeletonTokens);
+        const std::size_t n = std::min(m_s.skeletonCount, PromptAnalyzer::kSkeletonTokens);
         for (std::size_t i = 0; i < n; ++i) {
-            suffix = combine(suffix, m_skeletonTail[(m_skeletonCount - n + i) % PromptAnalyzer::kSkeletonTokens]);
+            suffix = combine(suffix, m_skeletonTail[(m_s.skeletonCount - n + i) % PromptAnalyzer::kSkeletonTokens]);
         }
         m_profile.prefixHash = prefix;
         m_profile.suffixHash = suffix;
-        m_profile.exactHash = combine(mix64(m_exact), m_profile.truncated ? totalSize : 0);
-        m_profile.words = m_words;
-        m_profile.instructLong = (m_flags & kLong) != 0;
-        m_profile.structuredOutput = (m_flags & kStruct) != 0;
-        m_profile.chainOfThought = (m_flags & kCot) != 0;
-        m_profile.systemPromptProbe = (m_flags & kSys) != 0;
-        m_profile.jailbreak = (m_flags & kJail) != 0;
+        m_profile.exactHash = combine(mix64(m_s.exact), m_profile.truncated ? totalSize : 0);
+        m_profile.words = m_s.words;
+        m_profile.instructLong = (m_s.flags & kLong) != 0;
+        m_profile.structuredOutput = (m_s.flags & kStruct) != 0;
+        m_profile.chainOfThought = (m_s.flags & kCot) != 0;
+        m_profile.systemPromptProbe = (m_s.flags & kSys) != 0;
+        m_profile.jailbreak = (m_s.flags & kJail) != 0;
         m_profile.content = m_content;
-        m_profile.contentCount = static_cast<std::uint8_t>(m_contentCount);
+        m_profile.contentCount = static_cast<std::uint8_t>(m_s.contentCount);
     }
 
 private:
-    void endWord(std::uint64_t word, std::size_t length, bool hasDigit) noexcept
+    void endWord(WordState& s, std::uint64_t word, std::size_t length, bool hasDigit) noexcept
     {
-        ++m_words;
+        ++s.words;
 
-        m_exact = (m_exact ^ word) * 0xff51afd7ed558ccdULL;
-        m_exact ^= m_exact >> 32;
+        s.exact = (s.exact ^ word) * 0xff51afd7ed558ccdULL;
+        s.exact ^= s.exact >> 32;
 
         // Phrase flags: the word itself and the pair with the previous word.
-        m_flags |= m_phrases.lookup(word) | m_phrases.lookup(bigramHash(m_prevWord, word));
-        m_prevWord = word;
+        s.flags |= m_phrases.lookup(word) | m_phrases.lookup(bigramHash(s.prevWord, word));
+        s.prevWord = word;
 
         // Skeleton token: numbers, quoted spans and rare (long) words are masked; runs of masks collapse.
         std::uint64_t skeleton = word;
         if (hasDigit) {
             skeleton = kMaskNumber;
-        } else if (m_inQuote) {
+        } else if (s.inQuote) {
             skeleton = kMaskQuote;
         } else if (length >= kRareWordLength) {
             skeleton = kMaskRare;
         }
-        if (!(skeleton == m_lastSkeleton && (skeleton == kMaskQuote || skeleton == kMaskNumber))) {
-            if (m_skeletonCount < PromptAnalyzer::kSkeletonTokens) {
-                m_skeletonHead[m_skeletonCount] = skeleton;
+        if (!(skeleton == s.lastSkeleton && (skeleton == kMaskQuote || skeleton == kMaskNumber))) {
+            if (s.skeletonCount < PromptAnalyzer::kSkeletonTokens) {
+                m_skeletonHead[s.skeletonCount] = skeleton;
             }
-            m_skeletonTail[m_skeletonCount % PromptAnalyzer::kSkeletonTokens] = skeleton;
-            ++m_skeletonCount;
+            m_skeletonTail[s.skeletonCount % PromptAnalyzer::kSkeletonTokens] = skeleton;
+            ++s.skeletonCount;
         }
-        m_lastSkeleton = skeleton;
+        s.lastSkeleton = skeleton;
 
         // Content words (topic coverage): long-ish words without digits, sampled by hash so that a word is either
         // always or never sampled.
         if (!hasDigit && length >= kContentWordLength && (word & 3) == 0
-            && m_contentCount < PromptProfile::kContentSample) {
-            m_content[m_contentCount++] = static_cast<std::uint32_t>(word >> 32);
+            && s.contentCount < PromptProfile::kContentSample) {
+            m_content[s.contentCount++] = static_cast<std::uint32_t>(word >> 32);
         }
 
         // Shingles: word 3-grams with numbers masked.
         const std::uint64_t token = hasDigit ? kMaskNumber : word;
-        m_t1 = m_t2;
-        m_t2 = m_t3;
-        m_t3 = token;
-        ++m_tokensInRun;
-        if (m_tokensInRun >= 3) {
-            addShingle((m_t1 * 0x9e3779b97f4a7c15ULL) ^ (m_t2 * 0xc2b2ae3d27d4eb4fULL) ^ m_t3);
+        s.t1 = s.t2;
+        s.t2 = s.t3;
+        s.t3 = token;
+        ++s.tokensInRun;
+        if (s.tokensInRun >= 3) {
+            addShingle((s.t1 * 0x9e3779b97f4a7c15ULL) ^ (s.t2 * 0xc2b2ae3d27d4eb4fULL) ^ s.t3);
         }
     }
 
@@ -336,23 +388,13 @@ private:
     std::uint64_t m_salt;
     PromptProfile& m_profile;
     const PhraseTable& m_phrases;
+    WordState m_s;
 
-    std::uint32_t m_words = 0;
-
-    std::uint64_t m_exact = 0x9ae16a3b2f90404fULL;
-    std::uint64_t m_prevWord = 0;
-    std::uint32_t m_flags = 0;
     std::array<std::uint32_t, PromptProfile::kContentSample> m_content {};
-    std::size_t m_contentCount = 0;
-    bool m_inQuote = false;
 
     std::array<std::uint64_t, PromptAnalyzer::kSkeletonTokens> m_skeletonHead {};
     std::array<std::uint64_t, PromptAnalyzer::kSkeletonTokens> m_skeletonTail {};
-    std::size_t m_skeletonCount = 0;
-    std::uint64_t m_lastSkeleton = 0;
 
-    std::uint64_t m_t1 = 0, m_t2 = 0, m_t3 = 0;
-    std::size_t m_tokensInRun = 0;
     std::array<std::uint64_t, PromptProfile::kSketchBins> m_mins {};
 };
 

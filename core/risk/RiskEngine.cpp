@@ -749,10 +749,18 @@ RiskAssessment RiskEngine::observe(const RequestRecord& r)
     TimestampMs t = std::clamp<TimestampMs>(r.time, 0, kMaxTime);
     d.now = std::max(d.now, t);
     ClientState& c = d.client(id, d.now);
+    // The client's state is usually not in cache (many clients): request it now, so that the misses overlap with
+    // the prompt analysis, which needs only the prompt.
+    {
+        const auto* bytes = reinterpret_cast<const char*>(&c);
+        for (std::size_t off = 0; off < sizeof(ClientState); off += 64) {
+            __builtin_prefetch(bytes + off, 1);
+        }
+    }
+    const PromptProfile p = d.analyzer.analyze(r.prompt);
+
     t = std::max(t, c.lastSeen); // late records are clamped to the client's last time
     d.decay(c, t);
-
-    const PromptProfile p = d.analyzer.analyze(r.prompt);
 
     // Pacing and activity.
     const std::int64_t hour = t / static_cast<TimestampMs>(kHourMs);
