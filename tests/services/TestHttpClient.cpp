@@ -61,6 +61,23 @@ void copyResponse(bhttp::response<bhttp::string_body>& message, TestResponse& ou
     }
 }
 
+/// Connects to 127.0.0.1:port and writes request; false (with out.error set) when either step fails.
+net::awaitable<bool> connectAndSend(beast::tcp_stream& stream, std::uint16_t port,
+                                    bhttp::request<bhttp::string_body>& request, TestResponse& out)
+{
+    auto [connectError] = co_await stream.async_connect(loopback(port), asTuple);
+    if (connectError) {
+        out.error = "connect: " + connectError.message();
+        co_return false;
+    }
+    auto [writeError, written] = co_await bhttp::async_write(stream, request, asTuple);
+    if (writeError) {
+        out.error = "write: " + writeError.message();
+        co_return false;
+    }
+    co_return true;
+}
+
 } // namespace
 
 std::optional<std::string> TestResponse::header(std::string_view name) const
@@ -84,15 +101,8 @@ TestResponse httpRequest(std::uint16_t port, const std::string& method, const st
         [&]() -> net::awaitable<void> {
             beast::tcp_stream stream(co_await net::this_coro::executor);
             stream.expires_after(timeout);
-            auto [connectError] = co_await stream.async_connect(loopback(port), asTuple);
-            if (connectError) {
-                out.error = "connect: " + connectError.message();
-                co_return;
-            }
             auto request = makeRequest(method, target, body, headers);
-            auto [writeError, written] = co_await bhttp::async_write(stream, request, asTuple);
-            if (writeError) {
-                out.error = "write: " + writeError.message();
+            if (!co_await connectAndSend(stream, port, request, out)) {
                 co_return;
             }
             beast::flat_buffer buffer;
@@ -128,15 +138,8 @@ TestResponse httpRequestThenDisconnect(std::uint16_t port, const std::string& ta
         [&]() -> net::awaitable<void> {
             beast::tcp_stream stream(co_await net::this_coro::executor);
             stream.expires_after(timeout);
-            auto [connectError] = co_await stream.async_connect(loopback(port), asTuple);
-            if (connectError) {
-                out.error = "connect: " + connectError.message();
-                co_return;
-            }
             auto request = makeRequest("POST", target, body, headers);
-            auto [writeError, written] = co_await bhttp::async_write(stream, request, asTuple);
-            if (writeError) {
-                out.error = "write: " + writeError.message();
+            if (!co_await connectAndSend(stream, port, request, out)) {
                 co_return;
             }
             beast::flat_buffer buffer;
