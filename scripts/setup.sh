@@ -9,6 +9,9 @@ missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node.js and npm run the official OpenAI client in the gateway tests and Portkey in the gateway bench. A machine
+# whose Node.js comes from elsewhere already has npm (and Debian's npm would conflict with it).
+command -v npm >/dev/null || missing+=(nodejs npm)
 if [ ${#missing[@]} -eq 0 ]; then
     echo "setup: all ${#packages[@]} packages present"
     exit 0
