@@ -26,6 +26,16 @@ std::optional<std::string_view> HttpRequest::header(std::string_view name) const
     return std::nullopt;
 }
 
+std::optional<std::string_view> HttpRequest::pathParam(std::string_view name) const
+{
+    for (const auto& [key, value] : pathParams) {
+        if (key == name) {
+            return std::string_view(value);
+        }
+    }
+    return std::nullopt;
+}
+
 std::string_view reasonPhrase(int status)
 {
     switch (status) {

@@ -26,9 +26,15 @@ struct HttpRequest
     std::vector<HeaderField> headers;
     std::string body;
     std::string remoteAddress; ///< peer IP address, for logs and per-client policies
+    /// Values of the route's "{name}" segments (percent-decoded), in path order; empty for exact routes.
+    std::vector<std::pair<std::string, std::string>> pathParams;
+    /// mTLS: subject of the verified client certificate (RFC 2253, e.g. "CN=console,O=Acme"); else empty.
+    std::string clientCertSubject;
 
     /// First header with this name (case-insensitive), or nullopt.
     std::optional<std::string_view> header(std::string_view name) const;
+    /// Value of the path parameter "{name}" of the matched route, or nullopt.
+    std::optional<std::string_view> pathParam(std::string_view name) const;
 };
 
 /// A complete (non-streamed) response. Content-Length, Date-less Server and Connection headers are added by the

@@ -10,6 +10,7 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
@@ -55,6 +56,36 @@ net::awaitable<void> acceptLoop(std::shared_ptr<detail::ServerState> state, net:
     }
 }
 
+/// The server's TLS context: TLS 1.2+, the certificate chain and key, and for mTLS the client CA with verification
+/// required. Throws std::runtime_error naming the file that cannot be used.
+std::shared_ptr<net::ssl::context> makeServerTlsContext(const TlsServerOptions& tls)
+{
+    if (tls.keyFile.empty()) {
+        throw std::runtime_error("TLS certificate '" + tls.certFile + "' given without a private key file");
+    }
+    auto context = std::make_shared<net::ssl::context>(net::ssl::context::tls_server);
+    context->set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2
+                         | net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 | net::ssl::context::no_tlsv1_1
+                         | net::ssl::context::single_dh_use);
+    boost::system::error_code ec;
+    context->use_certificate_chain_file(tls.certFile, ec);
+    if (ec) {
+        throw std::runtime_error("cannot load TLS certificate chain '" + tls.certFile + "': " + ec.message());
+    }
+    context->use_private_key_file(tls.keyFile, net::ssl::context::pem, ec);
+    if (ec) {
+        throw std::runtime_error("cannot load TLS private key '" + tls.keyFile + "': " + ec.message());
+    }
+    if (!tls.clientCaFile.empty()) {
+        context->load_verify_file(tls.clientCaFile, ec);
+        if (ec) {
+            throw std::runtime_error("cannot load TLS client CA '" + tls.clientCaFile + "': " + ec.message());
+        }
+        context->set_verify_mode(net::ssl::verify_peer | net::ssl::verify_fail_if_no_peer_cert, ec);
+    }
+    return context;
+}
+
 } // namespace
 
 struct HttpServer::Impl
@@ -92,6 +123,11 @@ void HttpServer::start()
         throw std::logic_error("HttpServer::start called twice");
     }
     const ServerConfig& config = m_impl->state->config;
+    if (!config.tls.certFile.empty()) {
+        m_impl->state->tls = makeServerTlsContext(config.tls);
+    } else if (!config.tls.keyFile.empty() || !config.tls.clientCaFile.empty()) {
+        throw std::runtime_error("TLS key or client CA given without a certificate file");
+    }
     boost::system::error_code ec;
     const net::ip::address address = net::ip::make_address(config.address, ec);
     if (ec) {

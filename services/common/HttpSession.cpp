@@ -1,4 +1,5 @@
-// The per-connection coroutine and the Responder given to handlers. Beast lives here and in HttpServer.cpp only.
+// The per-connection coroutine and the Responder given to handlers, over plain TCP or TLS (Session<Stream>). Beast
+// lives here, in HttpServer.cpp and in HttpClient.cpp only.
 #include "services/common/detail/HttpSession.h"
 
 #include "services/common/OpenAiError.h"
@@ -9,7 +10,13 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <openssl/bio.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
 
 #include <cstdio>
 #include <exception>
@@ -57,13 +64,89 @@ std::string messageForStatus(int status, const boost::system::error_code& ec)
     }
 }
 
-} // namespace
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
+/// Subject of the verified peer certificate (RFC 2253), or empty.
+std::string peerSubject(SSL* ssl)
+{
+    X509* cert = SSL_get0_peer_certificate(ssl);
+    if (!cert || SSL_get_verify_result(ssl) != X509_V_OK) {
+        return {};
+    }
+    BIO* bio = BIO_new(BIO_s_mem());
+    if (!bio) {
+        return {};
+    }
+    std::string subject;
+    if (X509_NAME_print_ex(bio, X509_get_subject_name(cert), 0, XN_FLAG_RFC2253) >= 0) {
+        char* data = nullptr;
+        const long length = BIO_get_mem_data(bio, &data);
+        if (data && length > 0) {
+            subject.assign(data, static_cast<std::size_t>(length));
+        }
+    }
+    BIO_free(bio);
+    return subject;
+}
+
+template <class Stream>
+class SessionResponder;
+
+/// One connection over Stream (PlainStream or TlsStream).
+template <class Stream>
+class Session final : public HttpSession, public std::enable_shared_from_this<Session<Stream>>
+{
+public:
+    static constexpr bool isTls = std::is_same_v<Stream, TlsStream>;
+
+    template <class... Args>
+    explicit Session(std::shared_ptr<ServerState> state, Args&&... streamArgs)
+        : m_state(std::move(state))
+        , m_stream(std::forward<Args>(streamArgs)...)
+    { }
+    ~Session() override
+    {
+        if (m_id != 0) {
+            m_state->removeSession(m_id);
+        }
+    }
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    void drain() override;
+    void cut() override;
+
+    std::uint64_t m_id = 0;
+    awaitable<void> run();
+
+private:
+    friend class SessionResponder<Stream>;
+    beast::tcp_stream& tcp() { return beast::get_lowest_layer(m_stream); }
+    awaitable<void> sendErrorAndClose(int status, std::string message);
+    awaitable<void> lingeringClose();
+    void watchForDisconnect();
+    void closeSocket(bool reset);
+
+    std::shared_ptr<ServerState> m_state;
+    Stream m_stream;
+    beast::flat_buffer m_buffer;
+    std::uint64_t m_watchGeneration = 0;
+    std::string m_remoteAddress;
+    std::string m_clientCertSubject;
+    boost::system::error_code m_remoteError;
+    bool m_busy = false;    ///< a request is being read or served
+    bool m_closing = false; ///< drain requested: close after the current response
+    bool m_cut = false;
+    SessionResponder<Stream>* m_responder = nullptr; ///< the in-flight request's responder, if any
+};
 
 /// The Responder of one request. Lives on the session coroutine's frame; all calls happen on the session's strand.
+template <class Stream>
 class SessionResponder final : public Responder
 {
 public:
-    SessionResponder(HttpSession& session, unsigned version, bool keepAlive)
+    SessionResponder(Session<Stream>& session, unsigned version, bool keepAlive)
         : m_session(session)
         , m_version(version)
         , m_keepAlive(keepAlive)
@@ -86,7 +169,7 @@ public:
         res.body() = std::move(response.body);
         res.keep_alive(m_keepAlive);
         res.prepare_payload();
-        m_session.m_stream.expires_after(m_session.m_state->config.writeTimeout);
+        m_session.tcp().expires_after(m_session.m_state->config.writeTimeout);
         auto [ec, n] = co_await bhttp::async_write(m_session.m_stream, res, asTuple);
         co_return noteResult(ec);
     }
@@ -117,7 +200,7 @@ public:
             res.keep_alive(false);
         }
         bhttp::response_serializer<bhttp::empty_body> serializer {res};
-        m_session.m_stream.expires_after(m_session.m_state->config.writeTimeout);
+        m_session.tcp().expires_after(m_session.m_state->config.writeTimeout);
         auto [ec, n] = co_await bhttp::async_write_header(m_session.m_stream, serializer, asTuple);
         co_return noteResult(ec);
     }
@@ -130,7 +213,7 @@ public:
         if (data.empty()) {
             co_return true; // an empty chunk would terminate the body
         }
-        m_session.m_stream.expires_after(m_session.m_state->config.writeTimeout);
+        m_session.tcp().expires_after(m_session.m_state->config.writeTimeout);
         if (m_chunked) {
             auto [ec, n] = co_await net::async_write(m_session.m_stream, bhttp::make_chunk(net::buffer(data)), asTuple);
             co_return noteResult(ec);
@@ -148,7 +231,7 @@ public:
         if (!m_chunked) {
             co_return true;
         }
-        m_session.m_stream.expires_after(m_session.m_state->config.writeTimeout);
+        m_session.tcp().expires_after(m_session.m_state->config.writeTimeout);
         auto [ec, n] = co_await net::async_write(m_session.m_stream, bhttp::make_chunk_last(), asTuple);
         co_return noteResult(ec);
     }
@@ -176,7 +259,7 @@ public:
         }
         m_started = true;
         m_mustClose = true;
-        m_session.m_stream.expires_after(m_session.m_state->config.writeTimeout);
+        m_session.tcp().expires_after(m_session.m_state->config.writeTimeout);
         auto [ec, n] = co_await net::async_write(m_session.m_stream, net::buffer(bytes), asTuple);
         co_return noteResult(ec);
     }
@@ -211,7 +294,7 @@ private:
         return true;
     }
 
-    HttpSession& m_session;
+    Session<Stream>& m_session;
     unsigned m_version;
     bool m_keepAlive;
     bool m_started = false;
@@ -222,49 +305,48 @@ private:
     net::steady_timer* m_timer = nullptr; ///< the handler's current sleep, if any
 };
 
-HttpSession::HttpSession(std::shared_ptr<ServerState> state, tcp::socket socket)
-    : m_state(std::move(state))
-    , m_stream(std::move(socket))
-{ }
-
-HttpSession::~HttpSession()
-{
-    if (m_id != 0) {
-        m_state->removeSession(m_id);
-    }
-}
+} // namespace
 
 void HttpSession::launch(std::shared_ptr<ServerState> state, tcp::socket socket)
 {
-    auto session = std::make_shared<HttpSession>(state, std::move(socket));
-    session->m_id = state->addSession(session);
-    auto executor = session->m_stream.get_executor();
-    net::co_spawn(
-        executor, [session]() -> awaitable<void> { co_await session->run(); },
-        [](std::exception_ptr failure) {
-            if (failure) {
-                try {
-                    std::rethrow_exception(failure);
-                } catch (const std::exception& e) {
-                    std::fprintf(stderr, "http session failed: %s\n", e.what());
-                }
+    auto report = [](std::exception_ptr failure) {
+        if (failure) {
+            try {
+                std::rethrow_exception(failure);
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "http session failed: %s\n", e.what());
             }
-        });
+        }
+    };
+    auto executor = socket.get_executor();
+    if (state->tls) {
+        auto session = std::make_shared<Session<TlsStream>>(state, std::move(socket), *state->tls);
+        session->m_id = state->addSession(session);
+        net::co_spawn(
+            executor, [session]() -> awaitable<void> { co_await session->run(); }, report);
+    } else {
+        auto session = std::make_shared<Session<PlainStream>>(state, std::move(socket));
+        session->m_id = state->addSession(session);
+        net::co_spawn(
+            executor, [session]() -> awaitable<void> { co_await session->run(); }, report);
+    }
 }
 
-void HttpSession::drain()
+template <class Stream>
+void Session<Stream>::drain()
 {
-    net::post(m_stream.get_executor(), [self = shared_from_this()] {
+    net::post(tcp().get_executor(), [self = this->shared_from_this()] {
         self->m_closing = true;
         if (!self->m_busy) {
-            self->m_stream.cancel();
+            self->tcp().cancel();
         }
     });
 }
 
-void HttpSession::cut()
+template <class Stream>
+void Session<Stream>::cut()
 {
-    net::post(m_stream.get_executor(), [self = shared_from_this()] {
+    net::post(tcp().get_executor(), [self = this->shared_from_this()] {
         self->m_closing = true;
         self->m_cut = true;
         if (self->m_responder) {
@@ -274,10 +356,11 @@ void HttpSession::cut()
     });
 }
 
-void HttpSession::closeSocket(bool reset)
+template <class Stream>
+void Session<Stream>::closeSocket(bool reset)
 {
     boost::system::error_code ignored;
-    tcp::socket& socket = m_stream.socket();
+    tcp::socket& socket = tcp().socket();
     if (!socket.is_open()) {
         return;
     }
@@ -289,35 +372,37 @@ void HttpSession::closeSocket(bool reset)
     socket.close(ignored);
 }
 
-void HttpSession::watchForDisconnect()
+template <class Stream>
+void Session<Stream>::watchForDisconnect()
 {
     // Waits for readability without consuming data: readable with nothing to read means the peer closed (or reset).
     // Pipelined bytes of a next request also make the socket readable; then watching stops and a vanished client is
     // noticed at the next write instead.
-    m_stream.socket().async_wait(tcp::socket::wait_read, [self = shared_from_this(), generation = m_watchGeneration](
-                                                             const boost::system::error_code& ec) {
+    tcp().socket().async_wait(tcp::socket::wait_read, [self = this->shared_from_this(), generation = m_watchGeneration](
+                                                          const boost::system::error_code& ec) {
         if (ec || generation != self->m_watchGeneration || !self->m_responder) {
             return;
         }
         boost::system::error_code availableError;
-        const std::size_t pending = self->m_stream.socket().available(availableError);
+        const std::size_t pending = self->tcp().socket().available(availableError);
         if (availableError || pending == 0) {
             self->m_responder->cancel();
         }
     });
 }
 
-awaitable<void> HttpSession::lingeringClose()
+template <class Stream>
+awaitable<void> Session<Stream>::lingeringClose()
 {
     // Half-close, then read and discard what the client is still sending for a moment, so that a close with unread
     // data (e.g. the rest of a refused body) does not turn into a reset that destroys our error response.
     boost::system::error_code ignored;
-    m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    m_stream.expires_after(std::chrono::milliseconds(500));
+    tcp().socket().shutdown(tcp::socket::shutdown_send, ignored);
+    tcp().expires_after(std::chrono::milliseconds(500));
     std::size_t discarded = 0;
     char sink[8192];
     while (discarded < 4 * 1024 * 1024) {
-        auto [ec, n] = co_await m_stream.async_read_some(net::buffer(sink), asTuple);
+        auto [ec, n] = co_await tcp().async_read_some(net::buffer(sink), asTuple);
         if (ec) {
             break;
         }
@@ -326,18 +411,29 @@ awaitable<void> HttpSession::lingeringClose()
     closeSocket(false);
 }
 
-awaitable<void> HttpSession::sendErrorAndClose(int status, std::string message)
+template <class Stream>
+awaitable<void> Session<Stream>::sendErrorAndClose(int status, std::string message)
 {
-    SessionResponder responder(*this, 11, false);
+    SessionResponder<Stream> responder(*this, 11, false);
     co_await responder.send(openAiError(status, message));
     co_await lingeringClose();
 }
 
-awaitable<void> HttpSession::run()
+template <class Stream>
+awaitable<void> Session<Stream>::run()
 {
     const ServerConfig& config = m_state->config;
-    if (const auto remote = m_stream.socket().remote_endpoint(m_remoteError); !m_remoteError) {
+    if (const auto remote = tcp().socket().remote_endpoint(m_remoteError); !m_remoteError) {
         m_remoteAddress = remote.address().to_string();
+    }
+    if constexpr (isTls) {
+        tcp().expires_after(config.headerTimeout);
+        auto [ec] = co_await m_stream.async_handshake(net::ssl::stream_base::server, asTuple);
+        if (ec) {
+            closeSocket(false);
+            co_return;
+        }
+        m_clientCertSubject = peerSubject(m_stream.native_handle());
     }
     bool first = true;
     for (;;) {
@@ -347,7 +443,7 @@ awaitable<void> HttpSession::run()
         }
         if (m_buffer.size() == 0) {
             // Idle: wait for the first byte of the next request.
-            m_stream.expires_after(first ? config.headerTimeout : config.idleTimeout);
+            tcp().expires_after(first ? config.headerTimeout : config.idleTimeout);
             auto [ec, n] = co_await m_stream.async_read_some(m_buffer.prepare(4096), asTuple);
             if (ec) {
                 break;
@@ -363,7 +459,7 @@ awaitable<void> HttpSession::run()
         bhttp::request_parser<bhttp::string_body> parser;
         parser.header_limit(static_cast<std::uint32_t>(config.maxHeaderBytes));
         parser.body_limit(config.maxBodyBytes);
-        m_stream.expires_after(config.headerTimeout);
+        tcp().expires_after(config.headerTimeout);
         auto [headerError, headerBytes] = co_await bhttp::async_read_header(m_stream, m_buffer, parser, asTuple);
         if (headerError) {
             if (const int status = statusForReadError(headerError); status != 0) {
@@ -378,13 +474,13 @@ awaitable<void> HttpSession::run()
             }
             if (beast::iequals(parser.get()[bhttp::field::expect], "100-continue")) {
                 bhttp::response<bhttp::empty_body> proceed {bhttp::status::continue_, parser.get().version()};
-                m_stream.expires_after(config.writeTimeout);
+                tcp().expires_after(config.writeTimeout);
                 auto [ec, n] = co_await bhttp::async_write(m_stream, proceed, asTuple);
                 if (ec) {
                     break;
                 }
             }
-            m_stream.expires_after(config.bodyTimeout);
+            tcp().expires_after(config.bodyTimeout);
             auto [bodyError, bodyBytes] = co_await bhttp::async_read(m_stream, m_buffer, parser, asTuple);
             if (bodyError) {
                 if (const int status = statusForReadError(bodyError); status != 0) {
@@ -393,7 +489,7 @@ awaitable<void> HttpSession::run()
                 break;
             }
         }
-        m_stream.expires_never();
+        tcp().expires_never();
 
         bhttp::request<bhttp::string_body>& message = parser.get();
         HttpRequest request;
@@ -409,12 +505,13 @@ awaitable<void> HttpSession::run()
         }
         request.body = std::move(message.body());
         request.remoteAddress = m_remoteAddress;
+        request.clientCertSubject = m_clientCertSubject;
         const bool keepAlive = message.keep_alive() && !m_closing && !m_state->draining;
 
-        SessionResponder responder(*this, message.version(), keepAlive);
+        SessionResponder<Stream> responder(*this, message.version(), keepAlive);
         m_responder = &responder;
         std::vector<std::string> allowed;
-        const Handler* handler = m_state->router.find(request.method, request.path, &allowed);
+        const Handler* handler = m_state->router.find(request.method, request.path, &allowed, &request.pathParams);
         if (!handler) {
             HttpResponse response;
             if (allowed.empty()) {

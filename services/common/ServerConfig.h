@@ -8,6 +8,15 @@
 
 namespace modelguard::http {
 
+/// HTTPS for a listener. Files are read once by HttpServer::start (which throws std::runtime_error if one cannot be
+/// loaded). TLS 1.2 is the oldest version accepted.
+struct TlsServerOptions
+{
+    std::string certFile;     ///< PEM chain (leaf first); empty = plain HTTP
+    std::string keyFile;      ///< PEM private key of the leaf certificate
+    std::string clientCaFile; ///< non-empty = mTLS: client certificate required and verified against this CA (PEM)
+};
+
 struct ServerConfig
 {
     std::string address = "127.0.0.1"; ///< IPv4 or IPv6 literal to bind
@@ -30,6 +39,8 @@ struct ServerConfig
     std::size_t maxConnections = 10'000;    ///< further connections are closed right after accept
 
     std::string serverName = "modelguard"; ///< Server header
+
+    TlsServerOptions tls; ///< certFile set = HTTPS (the TLS handshake must finish within headerTimeout)
 };
 
 } // namespace modelguard::http

@@ -12,6 +12,10 @@
 #include <mutex>
 #include <unordered_map>
 
+namespace boost::asio::ssl {
+class context;
+}
+
 namespace modelguard::http::detail {
 
 class HttpSession;
@@ -25,6 +29,9 @@ struct ServerState
 
     const ServerConfig config;
     const Router router;
+
+    /// Server TLS context when config.tls.certFile is set (created by HttpServer::start before any accept).
+    std::shared_ptr<boost::asio::ssl::context> tls;
 
     std::atomic<bool> draining {false}; ///< stop() has begun: no new requests on kept-alive connections
     std::atomic<std::uint64_t> accepted {0};
