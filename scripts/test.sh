@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 
 scripts/setup.sh
+scripts/node-deps.sh # the official OpenAI client for Node.js that the gateway tests drive
 scripts/check-layering.sh
 scripts/format.sh --check || { echo "format: run scripts/format.sh" >&2; exit 1; }
 

@@ -14,5 +14,6 @@ struct CommandContext
 void registerWatermarkCommands(CLI::App& app, CommandContext& context);
 void registerRiskCommands(CLI::App& app, CommandContext& context);
 void registerSimCommands(CLI::App& app, CommandContext& context);
+void registerDemoCommands(CLI::App& app, CommandContext& context);
 
 } // namespace modelguard::cli

@@ -3,8 +3,11 @@
 // fortunes corpus missing), 2 usage error.
 #include "app/cli/Commands.h"
 
+#include "services/sim/drive/TrafficDriver.h"
 #include "services/sim/upstream/UpstreamSimulator.h"
 
+#include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <exception>
@@ -74,6 +77,78 @@ int runUpstream(const UpstreamOptions& options)
     return 0;
 }
 
+struct TrafficOptions
+{
+    sim::DriverOptions driver;
+    std::vector<std::string> personas;
+    std::string adminTokenFile;
+    unsigned durationS = 60;
+    unsigned benignIntervalMs = 15'000;
+    unsigned attackerIntervalMs = 250;
+};
+
+/// "name" or "name:count" -> (name, count).
+std::pair<std::string, int> parsePersona(const std::string& text)
+{
+    const auto colon = text.find(':');
+    if (colon == std::string::npos) {
+        return {text, 1};
+    }
+    return {text.substr(0, colon), std::stoi(text.substr(colon + 1))};
+}
+
+int runTraffic(TrafficOptions& options)
+{
+    auto& d = options.driver;
+    if (!options.adminTokenFile.empty()) {
+        std::FILE* f = std::fopen(options.adminTokenFile.c_str(), "r");
+        if (!f) {
+            std::fprintf(stderr, "modelguard-cli sim traffic: cannot read %s\n", options.adminTokenFile.c_str());
+            return 2;
+        }
+        char buffer[512] = {};
+        const auto n = std::fread(buffer, 1, sizeof buffer - 1, f);
+        std::fclose(f);
+        d.adminToken.assign(buffer, n);
+        while (!d.adminToken.empty() && (d.adminToken.back() == '\n' || d.adminToken.back() == '\r')) {
+            d.adminToken.pop_back();
+        }
+    }
+    if (d.adminToken.empty()) {
+        std::fprintf(stderr, "modelguard-cli sim traffic: an admin token is needed (--admin-token-file)\n");
+        return 2;
+    }
+    const auto known = sim::personaNames();
+    for (const auto& p : options.personas) {
+        std::pair<std::string, int> persona;
+        try {
+            persona = parsePersona(p);
+        } catch (const std::exception&) {
+            persona.second = -1;
+        }
+        if (std::find(known.begin(), known.end(), persona.first) == known.end() || persona.second < 1
+            || persona.second > 1000) {
+            std::fprintf(stderr, "modelguard-cli sim traffic: bad persona '%s' (NAME[:COUNT], NAME one of:", p.c_str());
+            for (const auto& k : known) {
+                std::fprintf(stderr, " %s", k.c_str());
+            }
+            std::fprintf(stderr, ")\n");
+            return 2;
+        }
+        d.personas.push_back(persona);
+    }
+    d.duration = std::chrono::seconds(options.durationS);
+    d.benignInterval = std::chrono::milliseconds(options.benignIntervalMs);
+    d.attackerInterval = std::chrono::milliseconds(options.attackerIntervalMs);
+    auto report = sim::runTraffic(d);
+    std::printf("%s\n", sim::reportJson(report).c_str());
+    if (!report.error.empty()) {
+        std::fprintf(stderr, "modelguard-cli sim traffic: %s\n", report.error.c_str());
+        return 1;
+    }
+    return 0;
+}
+
 } // namespace
 
 void registerSimCommands(CLI::App& app, CommandContext& context)
@@ -102,6 +177,31 @@ void registerSimCommands(CLI::App& app, CommandContext& context)
         ->capture_default_str();
     upstream->add_flag("--print-port", options->printPort, "Print only the bound port number instead of the URL");
     upstream->callback([options, &context] { context.exitCode = runUpstream(*options); });
+
+    auto traffic = std::make_shared<TrafficOptions>();
+    traffic->personas = {"chat_user:4", "rag_app:1", "developer:1", "logit_bias_sweep:1"};
+    CLI::App* drive = sim->add_subcommand(
+        "traffic", "Drive a real gateway with the traffic personas over HTTP; prints a JSON report per client");
+    drive->add_option("--gateway", traffic->driver.gatewayUrl, "Data-plane URL of the gateway")->required();
+    drive->add_option("--admin", traffic->driver.adminUrl, "Admin URL of the gateway (keys are created there)")
+        ->required();
+    drive->add_option("--admin-token-file", traffic->adminTokenFile, "File holding an admin token")->required();
+    drive->add_option("--persona", traffic->personas, "NAME[:COUNT], repeatable")->capture_default_str();
+    drive->add_option("--seed", traffic->driver.seed, "Seed of the personas")->capture_default_str();
+    drive->add_option("--model", traffic->driver.model, "Model every request asks for")->capture_default_str();
+    drive->add_option("--duration-s", traffic->durationS, "Stop after this many seconds")
+        ->check(CLI::Range(1u, 30u * 86400u))
+        ->capture_default_str();
+    drive->add_option("--max-requests", traffic->driver.maxRequests, "Stop after this many requests (0 = no bound)")
+        ->capture_default_str();
+    drive->add_option("--benign-interval-ms", traffic->benignIntervalMs, "Mean gap between a benign client's requests")
+        ->check(CLI::Range(1u, 3'600'000u))
+        ->capture_default_str();
+    drive->add_option("--attacker-interval-ms", traffic->attackerIntervalMs, "Gap between an attacker's requests")
+        ->check(CLI::Range(0u, 3'600'000u))
+        ->capture_default_str();
+    drive->add_option("--client-prefix", traffic->driver.clientPrefix, "Prepended to every client id");
+    drive->callback([traffic, &context] { context.exitCode = runTraffic(*traffic); });
 }
 
 } // namespace modelguard::cli

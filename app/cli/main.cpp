@@ -14,6 +14,7 @@ int main(int argc, char** argv)
     modelguard::cli::registerWatermarkCommands(app, context);
     modelguard::cli::registerRiskCommands(app, context);
     modelguard::cli::registerSimCommands(app, context);
+    modelguard::cli::registerDemoCommands(app, context);
 
     try {
         app.parse(argc, argv);

@@ -2,6 +2,8 @@
 
 #include "services/common/OpenAiError.h"
 
+#include <boost/json.hpp>
+
 #include <charconv>
 
 namespace modelguard::sim::upstream {
@@ -20,9 +22,35 @@ std::optional<long> parseMillis(std::string_view text, long max)
 
 } // namespace
 
+/// A fault can also travel in the request body, in OpenAI's free-form "user" field: "sim-fault:NAME" or
+/// "sim-fault:NAME:DELAY_MS". A gateway passes that field on unchanged, so tests can inject upstream faults through
+/// it without the gateway knowing about the simulator.
+std::optional<std::pair<std::string, std::optional<std::string>>> faultFromBody(std::string_view body)
+{
+    if (body.find("sim-fault:") == std::string_view::npos) {
+        return std::nullopt;
+    }
+    std::error_code ec;
+    auto value = boost::json::parse(body, ec);
+    if (ec || !value.is_object()) {
+        return std::nullopt;
+    }
+    const auto* user = value.as_object().if_contains("user");
+    if (!user || !user->is_string() || !user->as_string().starts_with("sim-fault:")) {
+        return std::nullopt;
+    }
+    std::string spec(user->as_string().subview().substr(10));
+    const auto colon = spec.find(':');
+    if (colon == std::string::npos) {
+        return std::pair(spec, std::optional<std::string>());
+    }
+    return std::pair(spec.substr(0, colon), std::optional<std::string>(spec.substr(colon + 1)));
+}
+
 FaultPlan FaultPlan::fromRequest(const http::HttpRequest& request, std::optional<http::HttpResponse>& error)
 {
     FaultPlan plan;
+    const auto fromBody = request.header("x-sim-fault") ? std::nullopt : faultFromBody(request.body);
     if (const auto latency = request.header("x-sim-token-latency-ms")) {
         const auto ms = parseMillis(*latency, 10'000);
         if (!ms) {
@@ -32,7 +60,11 @@ FaultPlan FaultPlan::fromRequest(const http::HttpRequest& request, std::optional
         }
         plan.tokenLatency = std::chrono::milliseconds(*ms);
     }
-    if (const auto delay = request.header("x-sim-fault-delay-ms")) {
+    auto delayText = request.header("x-sim-fault-delay-ms");
+    if (fromBody && fromBody->second) {
+        delayText = *fromBody->second;
+    }
+    if (const auto delay = delayText) {
         const auto ms = parseMillis(*delay, 3'600'000);
         if (!ms) {
             error = http::openAiError(400, "x-sim-fault-delay-ms must be an integer from 0 to 3600000.",
@@ -41,7 +73,10 @@ FaultPlan FaultPlan::fromRequest(const http::HttpRequest& request, std::optional
         }
         plan.delay = std::chrono::milliseconds(*ms);
     }
-    const auto fault = request.header("x-sim-fault");
+    auto fault = request.header("x-sim-fault");
+    if (fromBody) {
+        fault = fromBody->first;
+    }
     if (!fault) {
         return plan;
     }
