@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
-# The README's first command: builds what is needed and runs the main job.
-# Until the console exists this is a watermark round trip: a fresh gateway key; a response watermarked for one client;
+# A watermark round trip from the command line: a fresh gateway key; a response watermarked for one client;
 # detection on the whole response, on a 40-word verbatim excerpt (payload), on a long text whose invisible payload
 # was removed and which was re-cased and re-wrapped (lexical scheme alone), and on unwatermarked text.
 set -euo pipefail
