@@ -6,6 +6,7 @@
 #include "ui/AlertsPanel.h"
 #include "ui/ClientsPage.h"
 #include "ui/ConnectionDialog.h"
+#include "ui/DetectPage.h"
 #include "ui/OverviewPage.h"
 #include "ui/SettingsDialog.h"
 #include "ui/Theme.h"
@@ -110,12 +111,7 @@ MainWindow::MainWindow(client::ConnectionManager* connections, client::FleetStor
            "watermark schemes and strength, and the risk thresholds at which a client's logprobs are stripped, "
            "it is throttled or it is blocked."),
         m_stack));
-    m_stack->addWidget(placeholderPage(
-        sectionTitle(Section::Detect),
-        tr("Paste text to check it for the ModelGuard watermark, locally and offline, with the gateways' watermark "
-           "keys kept in the system keychain: the signed payload attributes a verbatim copy to gateway, client and "
-           "time; the lexical watermark gives a p-value for edited or paraphrased text."),
-        m_stack));
+    m_stack->addWidget(new DetectPage(connections, store, m_stack));
     m_stack->addWidget(placeholderPage(
         sectionTitle(Section::Vaults),
         tr("Connect to model-artifact vaults: encrypted checkpoints, who may read them, the access log and the "
@@ -406,7 +402,7 @@ void MainWindow::restoreWindowState()
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("ui/geometry")).toByteArray())) {
         const QSize text = fontMetrics().size(0, QStringLiteral("M"));
-        QSize size(text.width() * 110, text.height() * 44);
+        QSize size(text.width() * 140, text.height() * 46); // the Clients table and its detail pane side by side
         if (const QScreen* s = screen())
             size = size.boundedTo(s->availableSize() * 0.9);
         resize(size);

@@ -144,8 +144,16 @@ struct Run
         co_return std::string(v.at("secret").as_string());
     }
 
+    /// How a client's stream is made again when it runs out (a long demo outlives the personas' 30 days).
+    struct Remake
+    {
+        const Factory* factory = nullptr;
+        PersonaContext context;
+        std::size_t index = 0;
+    };
+
     awaitable<void> client(std::unique_ptr<ClientStream> stream, std::vector<std::string> secrets, std::size_t slot,
-                           std::uint64_t seed)
+                           std::uint64_t seed, Remake remake)
     {
         std::mt19937_64 rng(seed);
         const bool attacker = stream->kind() == PersonaKind::Attacker;
@@ -159,8 +167,16 @@ struct Run
             timer.expires_after(std::chrono::milliseconds(static_cast<std::int64_t>(wait)));
             co_await timer.async_wait(net::use_awaitable);
             wait = attacker ? mean : gap(rng);
-            if (over() || !stream->nextTime()) {
+            if (over()) {
                 break;
+            }
+            if (!stream->nextTime()) {
+                // Same persona and index (so the same client id and keys), the next period of its traffic.
+                remake.context.seed += 1'000'003;
+                stream = (*remake.factory)(remake.context, remake.index);
+                if (!stream->nextTime()) {
+                    break;
+                }
             }
             std::size_t keyIndex = 0;
             auto request = stream->next(keyIndex);
@@ -221,6 +237,7 @@ DriverReport runTraffic(const DriverOptions& options)
     context.days = 30;
 
     std::vector<std::unique_ptr<ClientStream>> streams;
+    std::vector<Run::Remake> remakes;
     for (const auto& [name, count] : options.personas) {
         auto it = factories().find(name);
         if (it == factories().end()) {
@@ -230,6 +247,7 @@ DriverReport runTraffic(const DriverOptions& options)
         }
         for (int i = 0; i < count; ++i) {
             streams.push_back(it->second(context, static_cast<std::size_t>(i)));
+            remakes.push_back(Run::Remake {&it->second, context, static_cast<std::size_t>(i)});
         }
     }
 
@@ -264,7 +282,8 @@ DriverReport runTraffic(const DriverOptions& options)
             run->deadline = Clock::now() + options.duration;
             for (std::size_t i = 0; i < streams.size(); ++i) {
                 net::co_spawn(co_await net::this_coro::executor,
-                              run->client(std::move(streams[i]), std::move(secrets[i]), i, options.seed * 7919 + i),
+                              run->client(std::move(streams[i]), std::move(secrets[i]), i, options.seed * 7919 + i,
+                                          remakes[i]),
                               net::detached);
             }
         },
