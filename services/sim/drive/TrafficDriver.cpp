@@ -281,10 +281,10 @@ DriverReport runTraffic(const DriverOptions& options)
             }
             run->deadline = Clock::now() + options.duration;
             for (std::size_t i = 0; i < streams.size(); ++i) {
-                net::co_spawn(co_await net::this_coro::executor,
-                              run->client(std::move(streams[i]), std::move(secrets[i]), i, options.seed * 7919 + i,
-                                          remakes[i]),
-                              net::detached);
+                net::co_spawn(
+                    co_await net::this_coro::executor,
+                    run->client(std::move(streams[i]), std::move(secrets[i]), i, options.seed * 7919 + i, remakes[i]),
+                    net::detached);
             }
         },
         [&](std::exception_ptr e) {
