@@ -96,7 +96,10 @@ def main():
         if not shutil.which(tool) and not os.path.exists(f"/usr/sbin/{tool}"):
             sys.exit(f"bench/gateway: {tool} is missing (scripts/setup.sh installs it)")
     if not os.path.isdir(os.path.join(HERE, "node_modules/@portkey-ai/gateway")):
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True)
+        # As scripts/node-deps.sh: the lock file's integrity hashes verify every package, so a registry certificate
+        # that an intercepting proxy re-signed may be accepted on the second try.
+        if subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=HERE).returncode != 0:
+            subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--strict-ssl=false"], cwd=HERE, check=True)
 
     work = tempfile.mkdtemp(prefix="modelguard-bench-")
     procs = []
