@@ -463,6 +463,41 @@ private:
             });
     }
 
+    awaitable<void> keyLimits(const HttpRequest& request, Responder& responder, const AdminTokenRecord& actor)
+    {
+        const std::string id(request.pathParam("id").value_or(""));
+        if (!m_core.keys().find(id)) {
+            co_await responder.send(error(404, "No key '" + id + "'.", "key_not_found"));
+            co_return;
+        }
+        const auto before = m_core.keyLimits(id);
+        const std::string beforeJson = before ? inspect::toJson(*before) : std::string();
+        if (request.method == "DELETE") {
+            m_core.setKeyLimits(id, std::nullopt);
+            audit(actor, "clear_key_limits", "key:" + id, beforeJson, {}, "ok");
+            json::object cleared;
+            cleared["key"] = id;
+            cleared["override"] = nullptr;
+            co_await responder.send(jsonResponse(cleared));
+            co_return;
+        }
+        std::string problem;
+        auto parsed = inspect::limitsFromJson(request.body, &problem);
+        if (!parsed) {
+            audit(actor, "set_key_limits", "key:" + id, beforeJson, request.body.substr(0, 4096),
+                  "refused: " + problem);
+            co_await responder.send(error(400, problem, "invalid_policy"));
+            co_return;
+        }
+        m_core.setKeyLimits(id, *parsed);
+        const auto afterJson = inspect::toJson(*parsed);
+        audit(actor, "set_key_limits", "key:" + id, beforeJson, afterJson, "ok");
+        json::object o;
+        o["key"] = id;
+        o["override"] = parsedPolicy(afterJson);
+        co_await responder.send(jsonResponse(o));
+    }
+
     awaitable<void> clientAction(const HttpRequest& request, Responder& responder, const AdminTokenRecord& actor)
     {
         const std::string id(request.pathParam("client").value_or(""));
@@ -510,7 +545,10 @@ private:
     {
         json::array keys;
         for (const auto& k : m_core.keys().list(queryString(request.query, "client"))) {
-            keys.push_back(keyJson(k));
+            auto o = keyJson(k);
+            const auto limits = m_core.keyLimits(k.id);
+            o["limits"] = limits ? parsedPolicy(inspect::toJson(*limits)) : json::value(nullptr);
+            keys.push_back(std::move(o));
         }
         json::object o;
         o["keys"] = std::move(keys);
@@ -912,6 +950,8 @@ void AdminApi::registerRoutes(http::Router& router)
     router.add("PATCH", "/admin/v1/keys/{id}", guarded(&AdminApi::patchKey, write));
     router.add("DELETE", "/admin/v1/keys/{id}", guarded(&AdminApi::revokeKey, write));
     router.add("POST", "/admin/v1/keys/{id}/rotate", guarded(&AdminApi::rotateKey, write));
+    router.add("PUT", "/admin/v1/keys/{id}/limits", guarded(&AdminApi::keyLimits, write));
+    router.add("DELETE", "/admin/v1/keys/{id}/limits", guarded(&AdminApi::keyLimits, write));
     router.add("GET", "/admin/v1/policies/default", guarded(&AdminApi::getDefaults, read));
     router.add("PUT", "/admin/v1/policies/default", guarded(&AdminApi::putDefaults, write));
     router.add("GET", "/admin/v1/watermark/secret", guarded(&AdminApi::watermarkSecret, write));

@@ -157,6 +157,8 @@ void Core::loadPolicies()
                     m_defaults.limits = *p;
                 } else if (isClient) {
                     m_clientLimits[row.scopeId] = *p;
+                } else if (row.scope == "key") {
+                    m_keyLimits[row.scopeId] = *p;
                 }
             }
         } else if (row.kind == "output") {
@@ -209,10 +211,13 @@ void Core::persistPolicy(const std::string& scope, const std::string& scopeId, c
     }
 }
 
-EffectivePolicy Core::resolve(const std::string& clientId, const std::string& /*keyId*/) const
+EffectivePolicy Core::resolve(const std::string& clientId, const std::string& keyId) const
 {
     std::shared_lock lock(m_policyMutex);
     EffectivePolicy p;
+    if (auto k = m_keyLimits.find(keyId); !keyId.empty() && k != m_keyLimits.end()) {
+        p.keyLimits = k->second;
+    }
     auto l = m_clientLimits.find(clientId);
     p.clientLimits = l != m_clientLimits.end() ? l->second : m_defaults.limits;
     auto o = m_clientOutput.find(clientId);
@@ -277,6 +282,24 @@ std::optional<policy::LimitPolicy> Core::clientLimits(const std::string& client)
     std::shared_lock lock(m_policyMutex);
     auto it = m_clientLimits.find(client);
     return it == m_clientLimits.end() ? std::nullopt : std::optional(it->second);
+}
+
+void Core::setKeyLimits(const std::string& keyId, const std::optional<policy::LimitPolicy>& p)
+{
+    persistPolicy("key", keyId, "limits", p ? std::optional(inspect::toJson(*p)) : std::nullopt);
+    std::unique_lock lock(m_policyMutex);
+    if (p) {
+        m_keyLimits[keyId] = *p;
+    } else {
+        m_keyLimits.erase(keyId);
+    }
+}
+
+std::optional<policy::LimitPolicy> Core::keyLimits(const std::string& keyId) const
+{
+    std::shared_lock lock(m_policyMutex);
+    auto it = m_keyLimits.find(keyId);
+    return it == m_keyLimits.end() ? std::nullopt : std::optional(it->second);
 }
 
 std::optional<policy::OutputPolicy> Core::clientOutput(const std::string& client) const

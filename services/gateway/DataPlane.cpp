@@ -334,8 +334,22 @@ awaitable<void> DataPlane::proxy(inspect::Endpoint endpoint, const HttpRequest& 
         }
         addRateHeaders(rateHeaders, d, "tokens");
     }
+    // A key with quotas of its own reserves against its own account ("key:<id>") as well as the client's.
+    std::optional<policy::QuotaLedger::Reservation> keyReservation;
+    if (policies.keyLimits) {
+        auto keyReserved = m_core.ledger().reserve("key:" + key.id, policies.keyLimits->quota, worstCase, now);
+        if (auto* d = std::get_if<policy::Decision>(&keyReserved)) {
+            m_core.noteRefused(req.record, d->reason);
+            co_await responder.send(tooMany(*d, limitMessage(*d), "insufficient_quota"));
+            co_return;
+        }
+        keyReservation = std::get<policy::QuotaLedger::Reservation>(keyReserved);
+    }
     auto reserved = m_core.ledger().reserve(client, policies.clientLimits.quota, worstCase, now);
     if (auto* d = std::get_if<policy::Decision>(&reserved)) {
+        if (keyReservation) {
+            m_core.ledger().settle(*keyReservation, 0, now);
+        }
         m_core.noteRefused(req.record, d->reason);
         co_await responder.send(tooMany(*d, limitMessage(*d), "insufficient_quota"));
         co_return;
@@ -351,6 +365,9 @@ awaitable<void> DataPlane::proxy(inspect::Endpoint endpoint, const HttpRequest& 
         // Without a usage report (stream cut short) the worst case stays charged: a quota is never undercounted.
         const auto actual = usageKnown ? promptTokens + completionTokens : (served ? reservation.tokens : 0);
         m_core.ledger().settle(reservation, actual, end);
+        if (keyReservation) {
+            m_core.ledger().settle(*keyReservation, actual, end);
+        }
         if (usageKnown && policies.clientLimits.rate.tokensPerMinute > 0) {
             m_core.limiter().addTokens("client:" + client, actual - worstCase, end);
         }

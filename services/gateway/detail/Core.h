@@ -117,6 +117,9 @@ public:
     void setClientOutput(const std::string& client, const std::optional<policy::OutputPolicy>& p);
     void setClientWatermark(const std::string& client, const std::optional<policy::WatermarkPolicy>& p);
     std::optional<policy::LimitPolicy> clientLimits(const std::string& client) const;
+    /// Per-key limits, on top of the client's (both apply). Persisted before returning.
+    void setKeyLimits(const std::string& keyId, const std::optional<policy::LimitPolicy>& p);
+    std::optional<policy::LimitPolicy> keyLimits(const std::string& keyId) const;
     std::optional<policy::OutputPolicy> clientOutput(const std::string& client) const;
     std::optional<policy::WatermarkPolicy> clientWatermark(const std::string& client) const;
 
@@ -191,6 +194,7 @@ private:
     mutable std::shared_mutex m_policyMutex;
     DefaultPolicies m_defaults;
     std::unordered_map<std::string, policy::LimitPolicy> m_clientLimits;
+    std::unordered_map<std::string, policy::LimitPolicy> m_keyLimits;
     std::unordered_map<std::string, policy::OutputPolicy> m_clientOutput;
     std::unordered_map<std::string, policy::WatermarkPolicy> m_clientWatermark;
 

@@ -177,6 +177,32 @@ TEST_F(GatewayE2E, RateLimitAnswers429WithRetryAfterAndHeaders)
     EXPECT_NE(limited.body.find("rate_limit"), std::string::npos);
 }
 
+TEST_F(GatewayE2E, KeyLimitsApplyToTheirKeyOnly)
+{
+    auto [limitedId, limited] = createKey(*stack, "twokeys");
+    auto [freeId, unlimited] = createKey(*stack, "twokeys");
+    auto set = admin(*stack, "PUT", "/admin/v1/keys/" + limitedId + "/limits",
+                     "{\"requests_per_minute\":2,\"tokens_per_day\":100000}");
+    ASSERT_EQ(set.status, 200) << set.body;
+    EXPECT_EQ(chat(*stack, limited, chatBody("one", 8)).status, 200);
+    EXPECT_EQ(chat(*stack, limited, chatBody("two", 8)).status, 200);
+    auto third = chat(*stack, limited, chatBody("three", 8));
+    EXPECT_EQ(third.status, 429) << third.body;
+    for (int i = 0; i < 4; ++i) {
+        EXPECT_EQ(chat(*stack, unlimited, chatBody("free " + std::to_string(i), 8)).status, 200);
+    }
+    auto keys = parseJson(admin(*stack, "GET", "/admin/v1/keys?client=twokeys").body);
+    int withLimits = 0;
+    for (const auto& k : keys.at("keys").as_array()) {
+        withLimits += k.at("limits").is_object() ? 1 : 0;
+    }
+    EXPECT_EQ(withLimits, 1);
+    EXPECT_EQ(admin(*stack, "PUT", "/admin/v1/keys/" + limitedId + "/limits", "{\"requests_per_minute\":-1}").status,
+              400);
+    EXPECT_EQ(admin(*stack, "DELETE", "/admin/v1/keys/" + limitedId + "/limits").status, 200);
+    EXPECT_EQ(chat(*stack, limited, chatBody("four", 8)).status, 200);
+}
+
 TEST_F(GatewayE2E, QuotaIsNeverOverspentUnder500ConcurrentRequests)
 {
     auto [id, secret] = createKey(*stack, "quota");
