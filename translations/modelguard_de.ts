@@ -765,6 +765,223 @@ Gateway: %2 · Alarm %3</translation>
     </message>
 </context>
 <context>
+    <name>modelguard::ui::DetectPage</name>
+    <message>
+        <source>from the gateway</source>
+        <translation>vom Gateway</translation>
+    </message>
+    <message>
+        <source>cached in the keychain</source>
+        <translation>im Schlüsselbund zwischengespeichert</translation>
+    </message>
+    <message>
+        <source>from a key file</source>
+        <translation>aus einer Schlüsseldatei</translation>
+    </message>
+    <message>
+        <source>Watermarked</source>
+        <translation>Mit Wasserzeichen</translation>
+    </message>
+    <message>
+        <source>Not watermarked</source>
+        <translation>Kein Wasserzeichen</translation>
+    </message>
+    <message>
+        <source>Too short to tell</source>
+        <translation>Zu kurz für eine Aussage</translation>
+    </message>
+    <message>
+        <source>signed payload</source>
+        <translation>signierte Nutzlast</translation>
+    </message>
+    <message>
+        <source>lexical</source>
+        <translation>lexikalisch</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Erkennen</translation>
+    </message>
+    <message>
+        <source>Refresh keys</source>
+        <translation>Schlüssel aktualisieren</translation>
+    </message>
+    <message>
+        <source>Fetch the watermark key of every live connection (admin token needed)</source>
+        <translation>Den Wasserzeichen-Schlüssel jeder aktiven Verbindung abrufen (Admin-Token nötig)</translation>
+    </message>
+    <message>
+        <source>Add key file…</source>
+        <translation>Schlüsseldatei hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Paste or type the text to check, drop a text file here, or use Open…</source>
+        <translation>Den zu prüfenden Text einfügen oder eingeben, eine Textdatei hierher ziehen oder Öffnen… verwenden</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Öffnen…</translation>
+    </message>
+    <message>
+        <source>client ids, comma-separated</source>
+        <translation>Client-IDs, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>The clients the lexical watermark is tested for (the signed payload names its client itself)</source>
+        <translation>Die Clients, auf deren lexikalisches Wasserzeichen geprüft wird (die signierte Nutzlast nennt ihren Client selbst)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Bericht kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as JSON</source>
+        <translation>Als JSON kopieren</translation>
+    </message>
+    <message>
+        <source>Candidate clients:</source>
+        <translation>Infrage kommende Clients:</translation>
+    </message>
+    <message>
+        <source>Highlights: &lt;span style=&quot;background:%1;color:%2&quot;&gt;&amp;nbsp;green word&amp;nbsp;&lt;/span&gt; &lt;span style=&quot;background:%3;color:%4&quot;&gt;&amp;nbsp;red word&amp;nbsp;&lt;/span&gt; &lt;span style=&quot;text-decoration:underline;color:%5&quot;&gt;signed payload&lt;/span&gt;</source>
+        <translation>Markierungen: &lt;span style=&quot;background:%1;color:%2&quot;&gt;&amp;nbsp;grünes Wort&amp;nbsp;&lt;/span&gt; &lt;span style=&quot;background:%3;color:%4&quot;&gt;&amp;nbsp;rotes Wort&amp;nbsp;&lt;/span&gt; &lt;span style=&quot;text-decoration:underline;color:%5&quot;&gt;signierte Nutzlast&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No watermark keys yet: connect to a gateway with an admin token, or add a key file.</source>
+        <translation>Noch keine Wasserzeichen-Schlüssel: mit einem Admin-Token mit einem Gateway verbinden oder eine Schlüsseldatei hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Keys: %1</source>
+        <translation>Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) are being checked.</source>
+        <translation>
+            <numerusform>%n Zeichen wird geprüft.</numerusform>
+            <numerusform>%n Zeichen werden geprüft.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No watermark key is known: connect to a gateway with an admin token, or add a key file.</source>
+        <translation>Kein Wasserzeichen-Schlüssel bekannt: mit einem Admin-Token mit einem Gateway verbinden oder eine Schlüsseldatei hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Paste text and press Detect.</source>
+        <translation>Text einfügen und auf Erkennen klicken.</translation>
+    </message>
+    <message>
+        <source>very likely by accident (p = %1)</source>
+        <translation>sehr wahrscheinlich Zufall (p = %1)</translation>
+    </message>
+    <message>
+        <source>plausibly by accident (about 1 in %1)</source>
+        <translation>möglicherweise Zufall (etwa 1 zu %1)</translation>
+    </message>
+    <message>
+        <source>less than 1 in 10%1 chance by accident</source>
+        <translation>weniger als 1 zu 10%1, dass es Zufall ist</translation>
+    </message>
+    <message>
+        <source>about 1 in %1 chance by accident</source>
+        <translation>etwa 1 zu %1, dass es Zufall ist</translation>
+    </message>
+    <message>
+        <source>about 1 in 10%1 chance by accident</source>
+        <translation>etwa 1 zu 10%1, dass es Zufall ist</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>Ergebnis: %1</translation>
+    </message>
+    <message>
+        <source>Gateway: %1</source>
+        <translation>Gateway: %1</translation>
+    </message>
+    <message>
+        <source>Client: %1</source>
+        <translation>Client: %1</translation>
+    </message>
+    <message>
+        <source>Issued at: %1 (from the signed payload)</source>
+        <translation>Ausgegeben: %1 (aus der signierten Nutzlast)</translation>
+    </message>
+    <message>
+        <source>Schemes found: %1</source>
+        <translation>Gefundene Verfahren: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed payload: %n verified copy(ies)</source>
+        <translation>
+            <numerusform>Signierte Nutzlast: %n bestätigte Kopie</numerusform>
+            <numerusform>Signierte Nutzlast: %n bestätigte Kopien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lexical: %1 of %2 scored words green; %3</source>
+        <translation>Lexikalisch: %1 von %2 bewerteten Wörtern grün; %3</translation>
+    </message>
+    <message>
+        <source>p-value: %1 (z = %2)</source>
+        <translation>p-Wert: %1 (z = %2)</translation>
+    </message>
+    <message>
+        <source>Lexical: no scored words</source>
+        <translation>Lexikalisch: keine bewerteten Wörter</translation>
+    </message>
+    <message>
+        <source>The text has (almost) no English words the lexical watermark can score.</source>
+        <translation>Der Text enthält (fast) keine englischen Wörter, die das lexikalische Wasserzeichen bewerten kann.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 64 MiB.</source>
+        <translation>%1 ist größer als 64 MiB.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Open text</source>
+        <translation>Text öffnen</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.md *.json *.csv);;All files (*)</source>
+        <translation>Textdateien (*.txt *.md *.json *.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Add watermark key file</source>
+        <translation>Wasserzeichen-Schlüsseldatei hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as a key file.</source>
+        <translation>%1 kann nicht als Schlüsseldatei gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 is not a watermark key file: %2</source>
+        <translation>%1 ist keine Wasserzeichen-Schlüsseldatei: %2</translation>
+    </message>
+</context>
+<context>
     <name>modelguard::ui::MainWindow</name>
     <message>
         <source>Not available in this version yet.</source>
@@ -781,10 +998,6 @@ Gateway: %2 · Alarm %3</translation>
     <message>
         <source>Edit the default and per-client policies the gateways enforce: logprobs and logit_bias handling, watermark schemes and strength, and the risk thresholds at which a client&apos;s logprobs are stripped, it is throttled or it is blocked.</source>
         <translation>Die Standard- und Client-Richtlinien bearbeiten, die die Gateways durchsetzen: Umgang mit logprobs und logit_bias, Wasserzeichenverfahren und -stärke sowie die Risikoschwellen, ab denen die Logprobs eines Clients entfernt werden, er gedrosselt oder gesperrt wird.</translation>
-    </message>
-    <message>
-        <source>Paste text to check it for the ModelGuard watermark, locally and offline, with the gateways&apos; watermark keys kept in the system keychain: the signed payload attributes a verbatim copy to gateway, client and time; the lexical watermark gives a p-value for edited or paraphrased text.</source>
-        <translation>Text einfügen und lokal und offline auf das ModelGuard-Wasserzeichen prüfen, mit den Wasserzeichenschlüsseln der Gateways im Schlüsselbund des Systems: Die signierte Nutzlast ordnet eine wörtliche Kopie Gateway, Client und Zeitpunkt zu; das lexikalische Wasserzeichen liefert einen p-Wert für bearbeiteten oder umformulierten Text.</translation>
     </message>
     <message>
         <source>Connect to model-artifact vaults: encrypted checkpoints, who may read them, the access log and the approval of exports.</source>
@@ -1067,6 +1280,29 @@ Rolle: %3</translation>
     <message>
         <source>&amp;Theme:</source>
         <translation>&amp;Farbschema:</translation>
+    </message>
+</context>
+<context>
+    <name>modelguard::ui::WatermarkKeyring</name>
+    <message>
+        <source>%1: the cached key cannot be read from the keychain (%2)</source>
+        <translation>%1: Der zwischengespeicherte Schlüssel kann nicht aus dem Schlüsselbund gelesen werden (%2)</translation>
+    </message>
+    <message>
+        <source>%1: this connection&apos;s token has the viewer role; fetching the watermark key needs an admin token</source>
+        <translation>%1: Das Token dieser Verbindung hat die Rolle „viewer“; zum Abrufen des Wasserzeichen-Schlüssels ist ein Admin-Token nötig</translation>
+    </message>
+    <message>
+        <source>%1: the watermark key could not be fetched (%2)</source>
+        <translation>%1: Der Wasserzeichen-Schlüssel konnte nicht abgerufen werden (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the gateway sent an unusable key (%2)</source>
+        <translation>%1: Das Gateway hat einen unbrauchbaren Schlüssel gesendet (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the key is used for this session only; the keychain could not store it (%2)</source>
+        <translation>%1: Der Schlüssel gilt nur für diese Sitzung; der Schlüsselbund konnte ihn nicht speichern (%2)</translation>
     </message>
 </context>
 </TS>

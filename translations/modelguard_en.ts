@@ -764,6 +764,223 @@ Gateway: %2 · alert %3</source>
     </message>
 </context>
 <context>
+    <name>modelguard::ui::DetectPage</name>
+    <message>
+        <source>from the gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cached in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from a key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watermarked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not watermarked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too short to tell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lexical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch the watermark key of every live connection (admin token needed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add key file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste or type the text to check, drop a text file here, or use Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client ids, comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clients the lexical watermark is tested for (the signed payload names its client itself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate clients:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highlights: &lt;span style=&quot;background:%1;color:%2&quot;&gt;&amp;nbsp;green word&amp;nbsp;&lt;/span&gt; &lt;span style=&quot;background:%3;color:%4&quot;&gt;&amp;nbsp;red word&amp;nbsp;&lt;/span&gt; &lt;span style=&quot;text-decoration:underline;color:%5&quot;&gt;signed payload&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No watermark keys yet: connect to a gateway with an admin token, or add a key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) are being checked.</source>
+        <translation>
+            <numerusform>%n character is being checked.</numerusform>
+            <numerusform>%n characters are being checked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No watermark key is known: connect to a gateway with an admin token, or add a key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste text and press Detect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>very likely by accident (p = %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plausibly by accident (about 1 in %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>less than 1 in 10%1 chance by accident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about 1 in %1 chance by accident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about 1 in 10%1 chance by accident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued at: %1 (from the signed payload)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schemes found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed payload: %n verified copy(ies)</source>
+        <translation>
+            <numerusform>Signed payload: %n verified copy</numerusform>
+            <numerusform>Signed payload: %n verified copies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lexical: %1 of %2 scored words green; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p-value: %1 (z = %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lexical: no scored words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text has (almost) no English words the lexical watermark can score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than 64 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.md *.json *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add watermark key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as a key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a watermark key file: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>modelguard::ui::MainWindow</name>
     <message>
         <source>Not available in this version yet.</source>
@@ -779,10 +996,6 @@ Gateway: %2 · alert %3</source>
     </message>
     <message>
         <source>Edit the default and per-client policies the gateways enforce: logprobs and logit_bias handling, watermark schemes and strength, and the risk thresholds at which a client&apos;s logprobs are stripped, it is throttled or it is blocked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paste text to check it for the ModelGuard watermark, locally and offline, with the gateways&apos; watermark keys kept in the system keychain: the signed payload attributes a verbatim copy to gateway, client and time; the lexical watermark gives a p-value for edited or paraphrased text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1063,6 +1276,29 @@ Role: %3</source>
     </message>
     <message>
         <source>&amp;Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelguard::ui::WatermarkKeyring</name>
+    <message>
+        <source>%1: the cached key cannot be read from the keychain (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: this connection&apos;s token has the viewer role; fetching the watermark key needs an admin token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the watermark key could not be fetched (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the gateway sent an unusable key (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the key is used for this session only; the keychain could not store it (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
