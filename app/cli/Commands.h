@@ -15,5 +15,6 @@ void registerWatermarkCommands(CLI::App& app, CommandContext& context);
 void registerRiskCommands(CLI::App& app, CommandContext& context);
 void registerSimCommands(CLI::App& app, CommandContext& context);
 void registerDemoCommands(CLI::App& app, CommandContext& context);
+void registerAuditCommands(CLI::App& app, CommandContext& context);
 
 } // namespace modelguard::cli

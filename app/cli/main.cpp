@@ -15,6 +15,7 @@ int main(int argc, char** argv)
     modelguard::cli::registerRiskCommands(app, context);
     modelguard::cli::registerSimCommands(app, context);
     modelguard::cli::registerDemoCommands(app, context);
+    modelguard::cli::registerAuditCommands(app, context);
 
     try {
         app.parse(argc, argv);
