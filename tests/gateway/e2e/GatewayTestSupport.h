@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <memory>
 #include <string>
 
@@ -16,7 +17,9 @@ inline GatewayStack::Options stackOptions()
 {
     GatewayStack::Options o;
     o.cliPath = MG_CLI_PATH;
-    o.gatewayPath = MG_GATEWAY_PATH;
+    // scripts/asan-suite.sh runs these tests against a gateway built with the sanitizers.
+    const char* other = std::getenv("MG_TEST_GATEWAY_BINARY");
+    o.gatewayPath = other && *other ? other : MG_GATEWAY_PATH;
     return o;
 }
 
