@@ -152,6 +152,10 @@ async function main() {
         maxRetries: 0, // the tests assert on the gateway's answer, not on SDK retries
         timeout: options.timeoutMs,
         defaultHeaders: options.headers,
+        // Node's own fetch (undici, Node >= 18). The SDK's fallback, node-fetch 2 over a keep-alive agent, reports
+        // "Premature close" for chunked streams on Node 18 when the terminating chunk arrives in its own packet
+        // (a node-fetch defect; Node 20 is not affected).
+        ...(typeof globalThis.fetch === "function" ? { fetch: globalThis.fetch } : {}),
     });
     const request = {
         ...options.extra,
