@@ -4,6 +4,7 @@
 // scripts/test.sh before ctest).
 #include "tests/gateway/e2e/GatewayTestSupport.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -83,6 +84,14 @@ TEST_F(OpenAiClient, NonStreamingAndStreamingCallsGetWatermarkedTextAttributedTo
     EXPECT_EQ(detectClient(plainText), "acme");
 
     auto streamed = call(globex, true, "Write a long story about a mountain village.");
+    // Node 18's fetch was seen ending one of these streams with a transport error ("terminated") on a loaded CI
+    // machine (not reproduced elsewhere; under investigation): one retry for a transport error, never for an API
+    // error from the gateway.
+    if (streamed.at("error").is_object() && streamed.at("error").at("status").is_null()) {
+        std::fprintf(stderr, "note: streaming call failed in transport (%s); retrying once\n",
+                     boost::json::serialize(streamed.at("error")).c_str());
+        streamed = call(globex, true, "Write a long story about a mountain village.");
+    }
     ASSERT_TRUE(streamed.at("error").is_null()) << boost::json::serialize(streamed);
     const std::string streamedText(streamed.at("text").as_string());
     EXPECT_GT(streamedText.size(), 300u);
