@@ -243,9 +243,15 @@ public:
         }
         net::steady_timer timer(co_await net::this_coro::executor);
         timer.expires_after(duration);
+        // Cleared on every way out: a sleep that is itself cancelled (e.g. the losing side of an `||` race) ends by
+        // an exception at the co_await, and m_timer must not keep pointing into the frame that unwinds.
+        struct ClearOnExit
+        {
+            net::steady_timer*& slot;
+            ~ClearOnExit() { slot = nullptr; }
+        } clear {m_timer};
         m_timer = &timer;
         co_await timer.async_wait(asTuple);
-        m_timer = nullptr;
         co_return !m_cancelled;
     }
 
