@@ -71,20 +71,6 @@ json::object keyJson(const ApiKeyRecord& k)
     return o;
 }
 
-json::array contributionsJson(const std::vector<risk::Contribution>& cs, double score)
-{
-    json::array out;
-    for (const auto& c : cs) {
-        json::object o;
-        o["feature"] = c.feature;
-        o["points"] = c.points;
-        o["share"] = score > 0 ? std::min(1.0, c.points / score) : 0.0;
-        o["sentence"] = c.sentence;
-        out.push_back(std::move(o));
-    }
-    return out;
-}
-
 json::object clientJson(const Core::ClientView& v, bool detail)
 {
     json::object o;

@@ -21,6 +21,20 @@ std::int64_t nowMs()
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
+boost::json::array contributionsJson(const std::vector<risk::Contribution>& cs, double score)
+{
+    boost::json::array out;
+    for (const auto& c : cs) {
+        boost::json::object o;
+        o["feature"] = c.feature;
+        o["points"] = c.points;
+        o["share"] = score > 0 ? std::min(1.0, c.points / score) : 0.0;
+        o["sentence"] = c.sentence;
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
 std::optional<risk::Action> parseAction(std::string_view name)
 {
     if (name == "none" || name == "clear") {
@@ -103,20 +117,6 @@ std::string_view severityFor(risk::Action a)
     default:
         return "low";
     }
-}
-
-json::array contributionsJson(const std::vector<risk::Contribution>& cs, double score)
-{
-    json::array out;
-    for (const auto& c : cs) {
-        json::object o;
-        o["feature"] = c.feature;
-        o["points"] = c.points;
-        o["share"] = score > 0 ? std::min(1.0, c.points / score) : 0.0;
-        o["sentence"] = c.sentence;
-        out.push_back(std::move(o));
-    }
-    return out;
 }
 
 } // namespace

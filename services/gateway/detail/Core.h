@@ -18,6 +18,8 @@
 #include "services/gateway/support/EventHub.h"
 #include "services/gateway/support/Metrics.h"
 
+#include <boost/json/array.hpp>
+
 #include <array>
 #include <cstdint>
 #include <deque>
@@ -217,6 +219,9 @@ private:
     };
     std::unordered_map<std::string, CachedEmbedder> m_embedders;
 };
+
+/// A risk explanation as the admin API and the event stream show it: feature, points, share of the score, sentence.
+boost::json::array contributionsJson(const std::vector<risk::Contribution>& contributions, double score);
 
 /// "none" | "strip_logits" | "throttle" | "block" | "clear" (parse only) -> action; nullopt if unknown.
 std::optional<risk::Action> parseAction(std::string_view name);
