@@ -419,6 +419,34 @@ private:
         co_await responder.send(jsonResponse(o));
     }
 
+    /// The client's overrides (null where the default applies) and the policies in force for it.
+    awaitable<void> clientPolicies(const HttpRequest& request, Responder& responder, const AdminTokenRecord&)
+    {
+        const std::string id(request.pathParam("client").value_or(""));
+        if (!validClientId(id)) {
+            co_await responder.send(error(400, "Invalid client id.", "invalid_client", "client"));
+            co_return;
+        }
+        const auto limits = m_core.clientLimits(id);
+        const auto output = m_core.clientOutput(id);
+        const auto watermark = m_core.clientWatermark(id);
+        const auto defaults = m_core.defaults();
+        json::object overrides;
+        overrides["limits"] = limits ? parsedPolicy(inspect::toJson(*limits)) : json::value(nullptr);
+        overrides["output"] = output ? parsedPolicy(inspect::toJson(*output)) : json::value(nullptr);
+        overrides["watermark"] = watermark ? parsedPolicy(inspect::toJson(*watermark)) : json::value(nullptr);
+        json::object effective;
+        effective["limits"] = parsedPolicy(inspect::toJson(limits ? *limits : defaults.limits));
+        effective["output"] = parsedPolicy(inspect::toJson(output ? *output : defaults.output));
+        effective["watermark"] = parsedPolicy(inspect::toJson(watermark ? *watermark : defaults.watermark));
+        effective["risk"] = parsedPolicy(inspect::toJson(defaults.risk));
+        json::object o;
+        o["client"] = id;
+        o["overrides"] = std::move(overrides);
+        o["effective"] = std::move(effective);
+        co_await responder.send(jsonResponse(o));
+    }
+
     awaitable<void> clientLimits(const HttpRequest& r, Responder& s, const AdminTokenRecord& a)
     {
         co_await clientPolicy<policy::LimitPolicy>(
@@ -924,6 +952,7 @@ void AdminApi::registerRoutes(http::Router& router)
     router.add("GET", "/admin/v1/clients/{client}", guarded(&AdminApi::client, read));
     router.add("GET", "/admin/v1/clients/{client}/usage", guarded(&AdminApi::clientUsage, read));
     router.add("GET", "/admin/v1/clients/{client}/risk", guarded(&AdminApi::clientRisk, read));
+    router.add("GET", "/admin/v1/clients/{client}/policies", guarded(&AdminApi::clientPolicies, read));
     for (const char* method : {"PUT", "DELETE"}) {
         router.add(method, "/admin/v1/clients/{client}/limits", guarded(&AdminApi::clientLimits, write));
         router.add(method, "/admin/v1/clients/{client}/output-policy", guarded(&AdminApi::clientOutput, write));
