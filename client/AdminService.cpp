@@ -172,7 +172,8 @@ QCoro::Task<AdminOutcome> AdminService::apply(GatewayConnection* gateway, AdminC
     QJsonValue after;
     if (out.reply.ok()) {
         result = QString::fromLatin1(audit::kResultOk.data(), static_cast<qsizetype>(audit::kResultOk.size()));
-        after = withoutSecrets(documentValue(out.reply.json));
+        after = change.recordResponse ? withoutSecrets(documentValue(out.reply.json))
+                                      : QJsonValue(QStringLiteral("(secret response, not recorded)"));
         out.message = tr("Applied on %1.").arg(out.gatewayName);
     } else {
         // The request that was refused or failed is recorded as "after", like the gateway's own log does.

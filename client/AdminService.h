@@ -21,13 +21,14 @@ class GatewayConnection;
 /// One change on a gateway's admin API.
 struct AdminChange
 {
-    QString action;      ///< audit action, e.g. "create_key", "set_client_limits", "pin_action"
-    QString target;      ///< audit target, e.g. "client:acme", "key:ab12cd34ef", "default"
-    QByteArray method;   ///< "POST", "PUT", "PATCH", "DELETE"
-    QString path;        ///< relative to the admin URL, e.g. "/admin/v1/clients/acme/limits"
-    QJsonValue body;     ///< request body (null/undefined = none)
-    QString beforePath;  ///< optional GET whose JSON is recorded as "before" (e.g. the client's policies)
-    QString beforeField; ///< optional: only this top-level field of the beforePath response (e.g. "limits")
+    QString action;             ///< audit action, e.g. "create_key", "set_client_limits", "pin_action"
+    QString target;             ///< audit target, e.g. "client:acme", "key:ab12cd34ef", "default"
+    QByteArray method;          ///< "POST", "PUT", "PATCH", "DELETE"
+    QString path;               ///< relative to the admin URL, e.g. "/admin/v1/clients/acme/limits"
+    QJsonValue body;            ///< request body (null/undefined = none)
+    QString beforePath;         ///< optional GET whose JSON is recorded as "before" (e.g. the client's policies)
+    QString beforeField;        ///< optional: only this top-level field of the beforePath response (e.g. "limits")
+    bool recordResponse = true; ///< false: the response is secret as a whole (e.g. a watermark key): not recorded
 };
 
 /// What happened on one gateway.

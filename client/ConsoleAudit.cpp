@@ -88,6 +88,7 @@ QCoro::Task<bool> ConsoleAudit::open()
     const QFileInfo info(m_path);
     if (!QDir().mkpath(info.absolutePath())) {
         m_error = tr("Cannot create the folder of the audit log (%1).").arg(info.absolutePath());
+        emit openChanged(false);
         co_return false;
     }
     std::unique_ptr<audit::AuditLog> log;
@@ -95,6 +96,7 @@ QCoro::Task<bool> ConsoleAudit::open()
         log = std::make_unique<audit::AuditLog>(std::filesystem::path(m_path.toStdString()));
     } catch (const std::exception& e) {
         m_error = tr("Cannot open the audit log %1: %2").arg(m_path, QString::fromStdString(e.what()));
+        emit openChanged(false);
         co_return false;
     }
     const QString entry = m_keyEntry;
@@ -103,12 +105,14 @@ QCoro::Task<bool> ConsoleAudit::open()
         m_error = tr("The keychain could not be read (%1): admin actions are disabled until the audit log's key "
                      "is available.")
                       .arg(stored.error);
+        emit openChanged(false);
         co_return false;
     }
     if (stored.secret) {
         auto key = crypto::fromHex(stored.secret->trimmed().toStdString());
         if (!key || key->size() != audit::kAuditKeySize) {
             m_error = tr("The audit log's key in the keychain is damaged: admin actions are disabled.");
+            emit openChanged(false);
             co_return false;
         }
         m_key = std::move(*key);
@@ -118,6 +122,7 @@ QCoro::Task<bool> ConsoleAudit::open()
                          "disabled (a new key would make every old entry look forged).")
                           .arg(m_path)
                           .arg(log->size());
+            emit openChanged(false);
             co_return false;
         }
         crypto::Bytes key = audit::AuditLog::generateKey();
@@ -126,12 +131,14 @@ QCoro::Task<bool> ConsoleAudit::open()
         if (!written.isEmpty()) {
             m_error =
                 tr("The keychain could not store the audit log's key (%1): admin actions are disabled.").arg(written);
+            emit openChanged(false);
             co_return false;
         }
         m_key = std::move(key);
     }
     m_log = std::move(log);
     m_error.clear();
+    emit openChanged(true);
     co_return true;
 }
 

@@ -65,6 +65,8 @@ public:
 signals:
     /// After every successful record().
     void appended(quint64 seq);
+    /// At the end of every open(): whether the log is now open (views that depend on it update).
+    void openChanged(bool open);
 
 private:
     QString m_path;

@@ -1,5 +1,6 @@
 #include "ui/AlertsPanel.h"
 
+#include "client/AdminService.h"
 #include "client/ConnectionManager.h"
 #include "client/FleetStore.h"
 #include "client/GatewayConnection.h"
@@ -168,17 +169,29 @@ void AlertsPanel::acknowledge(const QString& gatewayId, qint64 alertId)
         return;
     }
     const QString path = QStringLiteral("/admin/v1/alerts/%1/ack").arg(alertId);
-    QCoro::connect(connection->call("POST", path), this, [this, gatewayId, alertId](const client::ApiReply& reply) {
-        if (reply.ok()) {
+    const auto done = [this, gatewayId, alertId](bool ok, const QString& why) {
+        if (ok) {
             if (m_store)
                 m_store->acknowledgeAlert(gatewayId, alertId);
             m_status->hide();
             refresh();
         } else {
-            m_status->setText(tr("Could not acknowledge alert %1 on %2: %3").arg(alertId).arg(gatewayId, reply.error));
+            m_status->setText(tr("Could not acknowledge alert %1 on %2: %3").arg(alertId).arg(gatewayId, why));
             m_status->show();
         }
-    });
+    };
+    if (m_service) {
+        client::AdminChange change;
+        change.action = QStringLiteral("ack_alert");
+        change.target = QStringLiteral("alert:%1").arg(alertId);
+        change.method = "POST";
+        change.path = path;
+        QCoro::connect(m_service->apply(connection, change), this,
+                       [done](const client::AdminOutcome& outcome) { done(outcome.ok(), outcome.message); });
+        return;
+    }
+    QCoro::connect(connection->call("POST", path), this,
+                   [done](const client::ApiReply& reply) { done(reply.ok(), reply.error); });
 }
 
 AlertNotifier::AlertNotifier(client::FleetStore* store, QObject* parent)
@@ -211,6 +224,11 @@ void AlertNotifier::onAlert(const client::AlertRow& alert)
     const auto [title, body] = messageFor(alert);
     m_tray->showMessage(title, body, QSystemTrayIcon::Warning);
     ++m_shown;
+}
+
+void AlertsPanel::setAdminService(client::AdminService* service)
+{
+    m_service = service;
 }
 
 } // namespace modelguard::ui

@@ -14,6 +14,7 @@ class QSystemTrayIcon;
 class QTableView;
 
 namespace modelguard::client {
+class AdminService;
 class ConnectionManager;
 class FleetStore;
 struct AlertRow;
@@ -39,6 +40,8 @@ public:
 
     /// Acknowledges the selected alerts on their gateways.
     void acknowledgeSelected();
+    /// Acknowledging is an admin change: with a service it goes through it (role check, local audit entry).
+    void setAdminService(client::AdminService* service);
 
 private:
     void updateButtons();
@@ -46,6 +49,7 @@ private:
 
     client::ConnectionManager* m_connections = nullptr;
     client::FleetStore* m_store = nullptr;
+    QPointer<client::AdminService> m_service;
     AlertListModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     QTableView* m_view = nullptr;

@@ -1,5 +1,6 @@
 #include "ui/DetectPage.h"
 
+#include "client/AdminService.h"
 #include "client/ConnectionManager.h"
 #include "client/FleetStore.h"
 #include "client/GatewayConnection.h"
@@ -174,7 +175,7 @@ QString WatermarkKeyring::keychainName(const QString& gatewayId)
     return QStringLiteral("watermark:") + gatewayId;
 }
 
-void WatermarkKeyring::refresh()
+void WatermarkKeyring::load(bool onlyMissing)
 {
     const QStringList cached = QSettings().value(QLatin1String(kCachedIdsSetting)).toStringList();
     for (const QString& id : cached) {
@@ -194,26 +195,50 @@ void WatermarkKeyring::refresh()
     for (client::GatewayConnection* connection : m_connections->connections()) {
         if (connection->state() != client::GatewayConnection::State::Live)
             continue;
+        if (onlyMissing && m_entries.contains(connection->gatewayId())
+            && m_entries.value(connection->gatewayId()).source == Source::Gateway)
+            continue;
         const QString name =
             connection->profile().name.isEmpty() ? connection->gatewayId() : connection->profile().name;
-        QCoro::connect(
-            connection->call("GET", QStringLiteral("/admin/v1/watermark/secret")), this,
-            [this, name](const client::ApiReply& reply) {
-                if (reply.status == 403) {
-                    setProblem(name, tr("%1: this connection's token has the viewer role; fetching the "
-                                        "watermark key needs an admin token")
-                                         .arg(name));
-                    return;
-                }
-                if (!reply.ok()) {
-                    setProblem(name, tr("%1: the watermark key could not be fetched (%2)").arg(name, reply.error));
-                    return;
-                }
-                const QString text = reply.json.object().value(QStringLiteral("key")).toString();
-                const QString error = addKeyText(text, Source::Gateway, true);
-                setProblem(name, error.isEmpty() ? QString()
-                                                 : tr("%1: the gateway sent an unusable key (%2)").arg(name, error));
+        const auto received = [this, name](const client::ApiReply& reply, const QString& failure) {
+            if (reply.status == 403) {
+                setProblem(name, tr("%1: this connection's token has the viewer role; fetching the "
+                                    "watermark key needs an admin token")
+                                     .arg(name));
+                return;
+            }
+            if (!failure.isEmpty()) {
+                setProblem(name, tr("%1: the watermark key could not be fetched (%2)").arg(name, failure));
+                return;
+            }
+            const QString text = reply.json.object().value(QStringLiteral("key")).toString();
+            const QString error = addKeyText(text, Source::Gateway, true);
+            setProblem(name,
+                       error.isEmpty() ? QString() : tr("%1: the gateway sent an unusable key (%2)").arg(name, error));
+        };
+        const QString path = QStringLiteral("/admin/v1/watermark/secret");
+        if (m_service && !m_service->canWrite(connection)) {
+            // Not attempted (and so not recorded): say why the key of this gateway is missing.
+            setProblem(
+                name,
+                tr("%1: the watermark key cannot be fetched (%2)").arg(name, m_service->readOnlyReason(connection)));
+            continue;
+        }
+        if (m_service) {
+            client::AdminChange change;
+            change.action = QStringLiteral("export_watermark_secret");
+            change.target = QStringLiteral("watermark");
+            change.method = "GET";
+            change.path = path;
+            change.recordResponse = false;
+            QCoro::connect(m_service->apply(connection, change), this, [received](const client::AdminOutcome& outcome) {
+                received(outcome.reply, outcome.ok() ? QString() : outcome.message);
             });
+            continue;
+        }
+        QCoro::connect(connection->call("GET", path), this, [received](const client::ApiReply& reply) {
+            received(reply, reply.ok() ? QString() : reply.error);
+        });
     }
 }
 
@@ -418,7 +443,7 @@ DetectPage::DetectPage(client::ConnectionManager* connections, client::FleetStor
         connect(connections, &client::ConnectionManager::connectionStateChanged, this,
                 [this](client::GatewayConnection* connection) {
                     if (connection->state() == client::GatewayConnection::State::Live)
-                        m_keyring->refresh();
+                        m_keyring->refreshMissing();
                 });
     }
 
@@ -799,6 +824,11 @@ void DetectPage::changeEvent(QEvent* event)
         if (m_result)
             showResult();
     }
+}
+
+void WatermarkKeyring::setAdminService(client::AdminService* service)
+{
+    m_service = service;
 }
 
 } // namespace modelguard::ui

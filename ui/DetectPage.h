@@ -22,6 +22,7 @@ class QProgressBar;
 class QPushButton;
 
 namespace modelguard::client {
+class AdminService;
 class ConnectionManager;
 class FleetStore;
 } // namespace modelguard::client
@@ -46,7 +47,10 @@ public:
     explicit WatermarkKeyring(client::ConnectionManager* connections, QObject* parent = nullptr);
 
     /// Reads the cached keys from the keychain and fetches the key of every connection; changed() follows each.
-    void refresh();
+    void refresh() { load(false); }
+    /// Like refresh(), but fetches only the keys of gateways whose key did not come from that gateway yet this
+    /// session (each fetch is an audited export, so reconnects do not repeat it).
+    void refreshMissing() { load(true); }
     /// Adds a key in the key-file text format. Returns the error (empty on success); a bad key changes nothing.
     /// With cache = true the key is also stored in the keychain.
     QString addKeyText(const QString& text, Source source, bool cache = false);
@@ -57,14 +61,20 @@ public:
 
     static QString keychainName(const QString& gatewayId);
 
+    /// Fetching a gateway's key is an admin action: with a service it goes through it (role check, local audit
+    /// entry without the key itself).
+    void setAdminService(client::AdminService* service);
+
 signals:
     void changed();
 
 private:
+    void load(bool onlyMissing);
     void cache(const QString& gatewayId, const QString& text);
     void setProblem(const QString& who, const QString& text);
 
     QPointer<client::ConnectionManager> m_connections;
+    QPointer<client::AdminService> m_service;
     QHash<QString, Entry> m_entries;
     QHash<QString, QString> m_problems;
 };

@@ -2,6 +2,7 @@
 
 #include "client/AdminService.h"
 #include "client/ConnectionManager.h"
+#include "client/ConsoleAudit.h"
 #include "client/GatewayConnection.h"
 
 #include <QCheckBox>
@@ -26,6 +27,8 @@ GatewayTargets::GatewayTargets(client::ConnectionManager* connections, client::A
         connect(m_connections, &client::ConnectionManager::connectionRemoved, this, &GatewayTargets::refresh);
         connect(m_connections, &client::ConnectionManager::connectionStateChanged, this, &GatewayTargets::refresh);
     }
+    if (m_service && m_service->audit())
+        connect(m_service->audit(), &client::ConsoleAudit::openChanged, this, &GatewayTargets::refresh);
     refresh();
 }
 

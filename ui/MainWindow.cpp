@@ -79,10 +79,12 @@ QColor stateColour(client::GatewayConnection::State state, const QPalette& palet
 
 } // namespace
 
-MainWindow::MainWindow(client::ConnectionManager* connections, client::FleetStore* store, QWidget* parent)
+MainWindow::MainWindow(client::ConnectionManager* connections, client::FleetStore* store, client::AdminService* admin,
+                       QWidget* parent)
     : QMainWindow(parent)
     , m_connections(connections)
     , m_store(store)
+    , m_admin(admin)
 {
     setWindowTitle(tr("ModelGuard"));
     setWindowIcon(appIcon());
@@ -111,7 +113,10 @@ MainWindow::MainWindow(client::ConnectionManager* connections, client::FleetStor
            "watermark schemes and strength, and the risk thresholds at which a client's logprobs are stripped, "
            "it is throttled or it is blocked."),
         m_stack));
-    m_stack->addWidget(new DetectPage(connections, store, m_stack));
+    auto* detect = new DetectPage(connections, store, m_stack);
+    detect->keyring()->setAdminService(m_admin);
+    m_overview->alertsPanel()->setAdminService(m_admin);
+    m_stack->addWidget(detect);
     m_stack->addWidget(placeholderPage(
         sectionTitle(Section::Vaults),
         tr("Connect to model-artifact vaults: encrypted checkpoints, who may read them, the access log and the "

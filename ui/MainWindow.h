@@ -13,6 +13,7 @@ class QListWidget;
 class QStackedWidget;
 
 namespace modelguard::client {
+class AdminService;
 class ConnectionManager;
 class FleetStore;
 class GatewayConnection;
@@ -32,7 +33,9 @@ public:
     enum class Section { Overview, Clients, KeysQuotas, Policies, Detect, Vaults, Audit };
     static constexpr int kSectionCount = 7;
 
-    MainWindow(client::ConnectionManager* connections, client::FleetStore* store, QWidget* parent = nullptr);
+    /// Without an admin service (or when its audit log is closed) the editors are read-only and say why.
+    MainWindow(client::ConnectionManager* connections, client::FleetStore* store, client::AdminService* admin = nullptr,
+               QWidget* parent = nullptr);
     ~MainWindow() override;
 
     void showSection(Section section);
@@ -68,6 +71,7 @@ private:
 
     client::ConnectionManager* m_connections = nullptr;
     client::FleetStore* m_store = nullptr;
+    client::AdminService* m_admin = nullptr;
     QListWidget* m_nav = nullptr;
     QStackedWidget* m_stack = nullptr;
     OverviewPage* m_overview = nullptr;

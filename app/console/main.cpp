@@ -2,7 +2,9 @@
 //   modelguard [--connect URL --token-file FILE [--connection-name NAME]]
 //              [--screenshot PATH [--screenshot-after-ms N] [--section overview|clients|...]]
 
+#include "client/AdminService.h"
 #include "client/ConnectionManager.h"
+#include "client/ConsoleAudit.h"
 #include "client/FleetStore.h"
 #include "ui/ClientTableModel.h"
 #include "ui/ClientsPage.h"
@@ -22,6 +24,7 @@
 #include <QLocale>
 #include <QPixmap>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTimer>
 #include <QUrl>
 #include <QUuid>
@@ -169,13 +172,23 @@ int main(int argc, char* argv[])
 
     modelguard::client::FleetStore store;
     modelguard::client::ConnectionManager connections(&store);
-    MainWindow window(&connections, &store);
+    // Every admin change goes through the service and into the local audit log; until the log is open (its key comes
+    // from the keychain) the editors are read-only and say why.
+    modelguard::client::ConsoleAudit audit;
+    modelguard::client::AdminService admin(&audit);
+    MainWindow window(&connections, &store, &admin);
     if (section)
         window.showSection(*section);
     window.show();
 
     // Everything that may wait (keychain, network) starts after the first paint.
-    QTimer::singleShot(0, &window, [&connections, sessionProfile, sessionToken] {
+    QTimer::singleShot(0, &window, [&connections, &audit, &window, sessionProfile, sessionToken] {
+        QCoro::connect(audit.open(), &audit, [&audit, &window](bool opened) {
+            if (!opened) {
+                window.statusBar()->showMessage(
+                    QApplication::translate("main", "Admin changes are disabled: %1").arg(audit.error()), 60000);
+            }
+        });
         if (sessionProfile)
             connections.addTransient(*sessionProfile, sessionToken);
         QCoro::connect(connections.restore(), &connections, [] {});

@@ -5,6 +5,8 @@
 
 #include "tests/ui/admin/AdminFixture.h"
 
+#include "ui/DetectPage.h"
+
 #include <QSignalSpy>
 
 namespace modelguard::ui::test {
@@ -230,6 +232,36 @@ TEST_F(AdminServiceTest, ClientPoliciesEndpointShowsOverridesAndEffectivePolicie
     const auto bad = await(m_gateway->call("GET", QStringLiteral("/admin/v1/clients/bad%20id/policies")));
     ASSERT_TRUE(bad.has_value());
     EXPECT_EQ(bad->status, 400);
+}
+
+TEST_F(AdminServiceTest, WatermarkKeyFetchIsAnAuditedExportThatNeverRecordsTheKey)
+{
+    WatermarkKeyring keyring(m_connections.get());
+    keyring.setAdminService(m_service.get());
+    keyring.refresh();
+    ASSERT_TRUE(waitUntil([&] { return keyring.keys().size() == 1; }, 15s))
+        << keyring.problems().join(';').toStdString();
+    EXPECT_EQ(keyring.entries().front().source, WatermarkKeyring::Source::Gateway);
+    auto records = auditRecords();
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records.front().entry.action, "export_watermark_secret");
+    EXPECT_EQ(records.front().entry.result, "ok");
+    EXPECT_EQ(records.front().entry.after_json.find("modelguard-watermark-key"), std::string::npos)
+        << records.front().entry.after_json;
+    // A reconnect does not fetch (and record) the same key again; an explicit refresh does.
+    keyring.refreshMissing();
+    QCoreApplication::processEvents();
+    EXPECT_EQ(auditRecords().size(), 1u);
+
+    // A viewer connection is not asked at all: no entry, a readable problem.
+    auto second = startStack();
+    ASSERT_TRUE(second);
+    ASSERT_TRUE(connectViewer(*second, QStringLiteral("gw-viewer")));
+    keyring.refreshMissing();
+    ASSERT_TRUE(waitUntil([&] { return !keyring.problems().isEmpty(); }, 5s));
+    EXPECT_NE(keyring.problems().join(' ').indexOf(QStringLiteral("viewer role")), -1)
+        << keyring.problems().join(';').toStdString();
+    EXPECT_EQ(auditRecords().size(), 1u);
 }
 
 } // namespace
