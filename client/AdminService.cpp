@@ -138,7 +138,7 @@ QCoro::Task<AdminOutcome> AdminService::apply(GatewayConnection* gateway, AdminC
         out.message = reason;
         if (m_audit) {
             out.auditSeq = m_audit->record(change.action, gatewayLabel, change.target, QJsonValue::Undefined,
-                                           withoutSecrets(change.body), tr("not sent: %1").arg(reason));
+                                           withoutSecrets(change.body), QStringLiteral("not sent: %1").arg(reason));
         }
         emit applied(out);
         co_return out;
@@ -160,7 +160,7 @@ QCoro::Task<AdminOutcome> AdminService::apply(GatewayConnection* gateway, AdminC
         out.message = tr("The connection to %1 was closed before the change was sent.").arg(out.gatewayName);
         if (m_audit) {
             out.auditSeq = m_audit->record(change.action, gatewayLabel, change.target, out.before,
-                                           withoutSecrets(change.body), tr("not sent: %1").arg(out.message));
+                                           withoutSecrets(change.body), QStringLiteral("not sent: %1").arg(out.message));
         }
         emit applied(out);
         co_return out;

@@ -143,12 +143,126 @@
         <source>cannot write the state report to %1</source>
         <translation>Der Zustandsbericht kann nicht nach %1 geschrieben werden</translation>
     </message>
+    <message>
+        <source>Admin changes are disabled: %1</source>
+        <translation>Administrative Änderungen sind deaktiviert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>modelguard::client::AdminService</name>
+    <message>
+        <source>No gateway is selected.</source>
+        <translation>Kein Gateway ausgewählt.</translation>
+    </message>
+    <message>
+        <source>The local audit log is not available (%1): the console makes no change it cannot record.</source>
+        <translation>Das lokale Audit-Protokoll ist nicht verfügbar (%1): Die Konsole nimmt keine Änderung vor, die sie nicht protokollieren kann.</translation>
+    </message>
+    <message>
+        <source>no audit log</source>
+        <translation>kein Audit-Protokoll</translation>
+    </message>
+    <message>
+        <source>%1 is not connected (%2).</source>
+        <translation>%1 ist nicht verbunden (%2).</translation>
+    </message>
+    <message>
+        <source>The token of %1 has the %2 role: it may only read.</source>
+        <translation>Das Token für %1 hat die Rolle %2: Es darf nur lesen.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>No answer from %1 (%2).</source>
+        <translation>Keine Antwort von %1 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 refused the change: %2</source>
+        <translation>%1 hat die Änderung abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1 no longer accepts the console&apos;s admin token (%2). Enter a valid token in File ▸ Connections….</source>
+        <translation>%1 akzeptiert das Admin-Token der Konsole nicht mehr (%2). Geben Sie unter Datei ▸ Verbindungen… ein gültiges Token ein.</translation>
+    </message>
+    <message>
+        <source>The token for %1 may not make this change (%2).</source>
+        <translation>Das Token für %1 darf diese Änderung nicht vornehmen (%2).</translation>
+    </message>
+    <message>
+        <source>%1 does not know the object any more (%2). The view has been reloaded.</source>
+        <translation>%1 kennt das Objekt nicht mehr (%2). Die Ansicht wurde neu geladen.</translation>
+    </message>
+    <message>
+        <source>%1 failed while making the change (HTTP %2: %3).</source>
+        <translation>%1 ist bei der Änderung gescheitert (HTTP %2: %3).</translation>
+    </message>
+    <message>
+        <source>%1 answered with something the console cannot read (%2).</source>
+        <translation>%1 hat mit etwas geantwortet, das die Konsole nicht lesen kann (%2).</translation>
+    </message>
+    <message>
+        <source>%1 refused the change (HTTP %2: %3).</source>
+        <translation>%1 hat die Änderung abgelehnt (HTTP %2: %3).</translation>
+    </message>
+    <message>
+        <source>the connection was closed</source>
+        <translation>die Verbindung wurde geschlossen</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was closed before the change was sent.</source>
+        <translation>Die Verbindung zu %1 wurde geschlossen, bevor die Änderung gesendet wurde.</translation>
+    </message>
+    <message>
+        <source>Applied on %1.</source>
+        <translation>Auf %1 angewendet.</translation>
+    </message>
+    <message>
+        <source>The local audit log could not record it: %1</source>
+        <translation>Das lokale Audit-Protokoll konnte sie nicht aufzeichnen: %1</translation>
+    </message>
 </context>
 <context>
     <name>modelguard::client::ConnectionManager</name>
     <message>
         <source>no admin token is stored for this connection</source>
         <translation>für diese Verbindung ist kein Admin-Token gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>modelguard::client::ConsoleAudit</name>
+    <message>
+        <source>The audit log has not been opened yet.</source>
+        <translation>Das Audit-Protokoll wurde noch nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder of the audit log (%1).</source>
+        <translation>Der Ordner des Audit-Protokolls kann nicht angelegt werden (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot open the audit log %1: %2</source>
+        <translation>Das Audit-Protokoll %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The keychain could not be read (%1): admin actions are disabled until the audit log&apos;s key is available.</source>
+        <translation>Der Schlüsselbund konnte nicht gelesen werden (%1): Administrative Aktionen sind deaktiviert, bis der Schlüssel des Audit-Protokolls verfügbar ist.</translation>
+    </message>
+    <message>
+        <source>The audit log&apos;s key in the keychain is damaged: admin actions are disabled.</source>
+        <translation>Der Schlüssel des Audit-Protokolls im Schlüsselbund ist beschädigt: Administrative Aktionen sind deaktiviert.</translation>
+    </message>
+    <message>
+        <source>The audit log %1 has %2 entries but its key is not in the keychain: admin actions are disabled (a new key would make every old entry look forged).</source>
+        <translation>Das Audit-Protokoll %1 hat %2 Einträge, aber sein Schlüssel ist nicht im Schlüsselbund: Administrative Aktionen sind deaktiviert (mit einem neuen Schlüssel sähe jeder alte Eintrag gefälscht aus).</translation>
+    </message>
+    <message>
+        <source>The keychain could not store the audit log&apos;s key (%1): admin actions are disabled.</source>
+        <translation>Der Schlüsselbund konnte den Schlüssel des Audit-Protokolls nicht speichern (%1): Administrative Aktionen sind deaktiviert.</translation>
+    </message>
+    <message>
+        <source>The audit log could not record &apos;%1&apos;: %2</source>
+        <translation>Das Audit-Protokoll konnte „%1“ nicht aufzeichnen: %2</translation>
     </message>
 </context>
 <context>
@@ -312,6 +426,45 @@
     <message>
         <source>the gateway closed the event stream</source>
         <translation>das Gateway hat den Ereignisstrom geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>modelguard::ui::AdminResultsDialog</name>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Angewendet</translation>
+    </message>
+    <message>
+        <source>Not applied</source>
+        <translation>Nicht angewendet</translation>
+    </message>
+    <message>
+        <source>No gateway was selected: nothing was changed.</source>
+        <translation>Kein Gateway ausgewählt: Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Applied.</source>
+        <translation>Angewendet.</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Nicht angewendet: %1</translation>
+    </message>
+    <message>
+        <source>Applied on %1 of %2 gateways.</source>
+        <translation>Auf %1 von %2 Gateways angewendet.</translation>
     </message>
 </context>
 <context>
@@ -982,6 +1135,25 @@ Gateway: %2 · Alarm %3</translation>
     </message>
 </context>
 <context>
+    <name>modelguard::ui::GatewayTargets</name>
+    <message>
+        <source>Apply to:</source>
+        <translation>Anwenden auf:</translation>
+    </message>
+    <message>
+        <source>No admin service.</source>
+        <translation>Kein Verwaltungsdienst.</translation>
+    </message>
+    <message>
+        <source>%1 (read-only: %2)</source>
+        <translation>%1 (nur lesen: %2)</translation>
+    </message>
+    <message>
+        <source>No gateway is connected.</source>
+        <translation>Kein Gateway verbunden.</translation>
+    </message>
+</context>
+<context>
     <name>modelguard::ui::MainWindow</name>
     <message>
         <source>Not available in this version yet.</source>
@@ -1303,6 +1475,10 @@ Rolle: %3</translation>
     <message>
         <source>%1: the key is used for this session only; the keychain could not store it (%2)</source>
         <translation>%1: Der Schlüssel gilt nur für diese Sitzung; der Schlüsselbund konnte ihn nicht speichern (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the watermark key cannot be fetched (%2)</source>
+        <translation>%1: Der Wasserzeichen-Schlüssel kann nicht abgerufen werden (%2)</translation>
     </message>
 </context>
 </TS>

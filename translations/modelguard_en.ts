@@ -143,11 +143,125 @@
         <source>cannot write the state report to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Admin changes are disabled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelguard::client::AdminService</name>
+    <message>
+        <source>No gateway is selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local audit log is not available (%1): the console makes no change it cannot record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not connected (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token of %1 has the %2 role: it may only read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the change: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer accepts the console&apos;s admin token (%2). Enter a valid token in File ▸ Connections….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token for %1 may not make this change (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not know the object any more (%2). The view has been reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed while making the change (HTTP %2: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with something the console cannot read (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the change (HTTP %2: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection was closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 was closed before the change was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local audit log could not record it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>modelguard::client::ConnectionManager</name>
     <message>
         <source>no admin token is stored for this connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelguard::client::ConsoleAudit</name>
+    <message>
+        <source>The audit log has not been opened yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder of the audit log (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the audit log %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain could not be read (%1): admin actions are disabled until the audit log&apos;s key is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log&apos;s key in the keychain is damaged: admin actions are disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log %1 has %2 entries but its key is not in the keychain: admin actions are disabled (a new key would make every old entry look forged).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain could not store the audit log&apos;s key (%1): admin actions are disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log could not record &apos;%1&apos;: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -311,6 +425,45 @@
     </message>
     <message>
         <source>the gateway closed the event stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelguard::ui::AdminResultsDialog</name>
+    <message>
+        <source>Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No gateway was selected: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied on %1 of %2 gateways.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -981,6 +1134,25 @@ Gateway: %2 · alert %3</source>
     </message>
 </context>
 <context>
+    <name>modelguard::ui::GatewayTargets</name>
+    <message>
+        <source>Apply to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No admin service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (read-only: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No gateway is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>modelguard::ui::MainWindow</name>
     <message>
         <source>Not available in this version yet.</source>
@@ -1299,6 +1471,10 @@ Role: %3</source>
     </message>
     <message>
         <source>%1: the key is used for this session only; the keychain could not store it (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the watermark key cannot be fetched (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
