@@ -273,7 +273,17 @@ awaitable<void> DataPlane::proxy(inspect::Endpoint endpoint, const HttpRequest& 
     auto inspected = inspect::inspectRequest(endpoint, request.body, policies.output, policies.clientLimits,
                                              action >= risk::Action::StripLogits);
     if (auto* error = std::get_if<inspect::InspectError>(&inspected)) {
-        m_core.noteRejected(client, key.id, error->code == "policy_violation" ? "policy" : "invalid_request");
+        if (error->record) {
+            // Refused by the output policy: a probe all the same (e.g. logit_bias under a deny policy), so the risk
+            // engine sees it like any refused request.
+            error->record->time = now;
+            error->record->clientId = client;
+            error->record->keyId = key.id;
+            error->record->sourceIp = request.remoteAddress;
+            m_core.noteRefused(std::move(*error->record), "policy");
+        } else {
+            m_core.noteRejected(client, key.id, "invalid_request");
+        }
         co_await responder.send(
             http::openAiError(error->status, error->message,
                               error->code.empty() ? std::nullopt : std::optional<std::string_view>(error->code),

@@ -23,7 +23,7 @@ struct Failure
 [[noreturn]] void fail(std::string message, std::string param = {}, std::string code = "invalid_value",
                        int status = 400)
 {
-    throw Failure {InspectError {status, std::move(message), std::move(param), std::move(code)}};
+    throw Failure {InspectError {status, std::move(message), std::move(param), std::move(code), std::nullopt}};
 }
 
 const char* kindName(const json::value& value)
@@ -261,7 +261,13 @@ public:
         m_result.promptBytes = m_promptBytes + static_cast<std::int64_t>(m_prompt.size());
         if (m_endpoint != Endpoint::Embeddings) {
             readSampling(object);
-            applyOutputPolicy(object);
+            try {
+                applyOutputPolicy(object);
+            } catch (Failure& refused) {
+                // Well-formed but not allowed: the request as asked for goes to the risk engine all the same.
+                refused.error.record = m_result.record;
+                throw;
+            }
             applyMaxTokens(object);
             applyStreaming(object);
         } else {
@@ -653,7 +659,7 @@ std::variant<InspectedRequest, InspectError> inspectRequest(Endpoint endpoint, s
     } catch (const Failure& failure) {
         return failure.error;
     } catch (const std::exception&) {
-        return InspectError {400, "The request could not be processed.", {}, "invalid_request"};
+        return InspectError {400, "The request could not be processed.", {}, "invalid_request", std::nullopt};
     }
 }
 

@@ -8,6 +8,7 @@
 #include "core/risk/RequestRecord.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -27,6 +28,9 @@ struct InspectError
     std::string message;
     std::string param;
     std::string code;
+    /// A well-formed request that the output policy refused ("policy_violation"): its admission record, as the
+    /// client requested it, so that the risk engine still sees the probe. Empty for malformed requests.
+    std::optional<risk::RequestRecord> record;
 };
 
 struct InspectedRequest

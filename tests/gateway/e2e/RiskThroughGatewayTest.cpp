@@ -1,6 +1,6 @@
 // The extraction-risk engine inside the real gateway: a logit-bias read-out driven by the personas over HTTP
 // (`modelguard-cli sim traffic`) is throttled, then blocked, within 200 requests, while benign personas running
-// beside it are never flagged.
+// beside it are never flagged; and probes that the output policy refuses (logit_bias denied) still reach the engine.
 #include "tests/gateway/e2e/GatewayTestSupport.h"
 
 #include <fstream>
@@ -83,6 +83,42 @@ TEST(RiskThroughGateway, LogitBiasReadOutIsThrottledThenBlockedWhileBenignClient
     }
     EXPECT_TRUE(sawAttacker);
     EXPECT_EQ(benign, 11);
+}
+
+TEST(RiskThroughGateway, LogitBiasProbesRefusedByThePolicyStillRaiseTheRisk)
+{
+    GatewayStack stack(stackOptions());
+    ASSERT_TRUE(stack.start()) << stack.error();
+    // Every logit_bias request is refused with 400: the read-out learns nothing, but the probing is still evidence.
+    const auto put = admin(stack, "PUT", "/admin/v1/policies/default", R"({"output":{"logit_bias":"deny"}})");
+    ASSERT_EQ(put.status, 200) << put.body;
+    const auto tokenFile = stack.dir() / "admin.token";
+    {
+        std::ofstream f(tokenFile);
+        f << stack.adminToken() << "\n";
+    }
+    const auto run =
+        runCommand({MG_CLI_PATH, "sim", "traffic", "--gateway", "http://127.0.0.1:" + std::to_string(stack.dataPort()),
+                    "--admin", "http://127.0.0.1:" + std::to_string(stack.adminPort()), "--admin-token-file",
+                    tokenFile.string(), "--persona", "logit_bias_sweep:1", "--attacker-interval-ms", "20",
+                    "--max-requests", "400", "--duration-s", "30", "--seed", "5"},
+                   60s);
+    ASSERT_EQ(run.status, 0) << run.out << stack.gatewayLog();
+    const auto report = parseJson(run.out);
+    ASSERT_TRUE(report.is_object()) << run.out;
+    const auto& clients = report.at("clients").as_array();
+    ASSERT_EQ(clients.size(), 1u) << run.out;
+    const auto& c = clients.front();
+    const std::string client(c.at("client").as_string());
+    // The persona's few plain requests pass; its logit_bias probes are refused (400, counted as failed) until the
+    // engine, fed with those refusals, throttles and then blocks the client.
+    EXPECT_LT(c.at("ok").to_number<std::int64_t>(), 20) << run.out;
+    EXPECT_GT(c.at("failed").to_number<std::int64_t>(), 0) << run.out;
+    EXPECT_GT(c.at("first_blocked").to_number<std::int64_t>(), 0) << run.out;
+    EXPECT_LE(c.at("first_blocked").to_number<std::int64_t>(), 300) << run.out;
+    auto view = parseJson(admin(stack, "GET", "/admin/v1/clients/" + client).body);
+    EXPECT_EQ(view.at("risk").at("action").as_string(), "block") << boost::json::serialize(view);
+    EXPECT_GT(view.at("risk").at("score").to_number<double>(), 60.0);
 }
 
 } // namespace
