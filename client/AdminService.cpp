@@ -159,8 +159,9 @@ QCoro::Task<AdminOutcome> AdminService::apply(GatewayConnection* gateway, AdminC
         out.reply.error = tr("the connection was closed");
         out.message = tr("The connection to %1 was closed before the change was sent.").arg(out.gatewayName);
         if (m_audit) {
-            out.auditSeq = m_audit->record(change.action, gatewayLabel, change.target, out.before,
-                                           withoutSecrets(change.body), QStringLiteral("not sent: %1").arg(out.message));
+            out.auditSeq =
+                m_audit->record(change.action, gatewayLabel, change.target, out.before, withoutSecrets(change.body),
+                                QStringLiteral("not sent: %1").arg(out.message));
         }
         emit applied(out);
         co_return out;
