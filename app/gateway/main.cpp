@@ -76,6 +76,13 @@ void applyConfig(const modelguard::gateway::GatewayConfig& c, GatewayOptions& o)
     if (c.watermark.gatewayId) {
         o.gatewayId = *c.watermark.gatewayId;
     }
+    o.jwt.jwksFile = c.jwt.jwksFile;
+    o.jwt.clientClaim = c.jwt.clientClaim;
+    o.jwt.issuer = c.jwt.issuer;
+    o.jwt.audience = c.jwt.audience;
+    o.jwt.algorithms = c.jwt.algorithms;
+    o.jwt.leewaySeconds = c.jwt.leewaySeconds;
+    o.jwt.maxTokenBytes = c.jwt.maxTokenBytes;
 }
 
 void writeReadyFile(const std::string& path, const modelguard::gateway::Gateway& gateway)
@@ -103,6 +110,7 @@ int main(int argc, char** argv)
     std::string configFile;
     std::string listen, adminListen, upstream, upstreamKey, db, readyFile;
     std::string adminCert, adminKey, adminClientCa, upstreamCa;
+    std::string jwtJwksFile, jwtClientClaim, jwtIssuer, jwtAudience;
     bool insecureUpstream = false;
     unsigned threads = 0;
     long connectTimeoutMs = -1, firstByteTimeoutMs = -1, idleTimeoutMs = -1;
@@ -129,6 +137,11 @@ int main(int argc, char** argv)
         ->check(CLI::Range(1024LL, 64LL * 1024 * 1024));
     app.add_option("--threads", threads, "worker threads of the data plane (default: hardware threads)");
     app.add_option("--ready-file", readyFile, "write the bound ports as JSON to this file once listening");
+    app.add_option("--jwt-jwks-file", jwtJwksFile, "accept JWT bearer tokens signed by the keys of this JWKS file")
+        ->check(CLI::ExistingFile);
+    app.add_option("--jwt-client-claim", jwtClientClaim, "JWT claim naming the client (default sub; a.b = nested)");
+    app.add_option("--jwt-issuer", jwtIssuer, "required JWT issuer (iss)");
+    app.add_option("--jwt-audience", jwtAudience, "required JWT audience (aud)");
 
     auto* bootstrap = app.add_subcommand("bootstrap-token", "create an admin token (printed once) in the database");
     std::string tokenDb, tokenName = "bootstrap", tokenRole = "admin";
@@ -198,6 +211,22 @@ int main(int argc, char** argv)
         }
         if (maxBodyBytes > 0) {
             options.data.maxBodyBytes = static_cast<std::size_t>(maxBodyBytes);
+        }
+        if (!jwtJwksFile.empty()) {
+            options.jwt.jwksFile = jwtJwksFile;
+        }
+        if (!jwtClientClaim.empty()) {
+            options.jwt.clientClaim = jwtClientClaim;
+        }
+        if (!jwtIssuer.empty()) {
+            options.jwt.issuer = jwtIssuer;
+        }
+        if (!jwtAudience.empty()) {
+            options.jwt.audience = jwtAudience;
+        }
+        if (!options.jwt.enabled() && (!jwtClientClaim.empty() || !jwtIssuer.empty() || !jwtAudience.empty())) {
+            throw std::runtime_error("--jwt-client-claim, --jwt-issuer and --jwt-audience need a JWKS file "
+                                     "(--jwt-jwks-file or [jwt] jwks_file)");
         }
 
         // Signals are taken by sigwait below; block them before any thread starts.

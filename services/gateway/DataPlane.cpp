@@ -10,6 +10,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <variant>
@@ -68,6 +69,33 @@ std::string authCode(AuthStatus s)
     default:
         return "invalid_api_key";
     }
+}
+
+/// The key id requests authenticated by a JWT are accounted under (API key ids are 10 base32 characters).
+constexpr std::string_view kJwtKeyId = "jwt";
+
+/// The credential of an Authorization header: what follows "Bearer " (any case), trimmed.
+std::string_view bearerValue(std::string_view header)
+{
+    const auto trim = [](std::string_view s) {
+        while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+            s.remove_prefix(1);
+        }
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+            s.remove_suffix(1);
+        }
+        return s;
+    };
+    header = trim(header);
+    if (header.size() > 6 && (header[6] == ' ' || header[6] == '\t')) {
+        std::string scheme(header.substr(0, 6));
+        std::transform(scheme.begin(), scheme.end(), scheme.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (scheme == "bearer") {
+            return trim(header.substr(7));
+        }
+    }
+    return header;
 }
 
 /// x-ratelimit-* headers of a decision (OpenAI's names; reset as a duration like "1.5s").
@@ -132,6 +160,34 @@ public:
     awaitable<void> models(const HttpRequest& request, Responder& responder);
 
 private:
+    /// Who is it: an API key ("Bearer mg_..."), or, when JWT bearer tokens are configured, a bearer value with two
+    /// dots. A valid JWT stands for a synthetic key of its claim's client: id kJwtKeyId, no scopes, no limits of its
+    /// own, so the client's limits, quotas, risk and watermark apply as for its API keys. Else the 401 to send.
+    std::variant<std::shared_ptr<const ApiKeyRecord>, HttpResponse> authenticate(const HttpRequest& request,
+                                                                                 std::int64_t now) const
+    {
+        const std::string_view header = request.header("authorization").value_or(std::string_view {});
+        if (auto* jwt = m_core.jwt()) {
+            const std::string_view token = bearerValue(header);
+            if (!token.starts_with("mg_") && auth::JwtVerifier::looksLikeJwt(token)) {
+                auto verified = jwt->verify(token, now);
+                if (verified.status != auth::JwtStatus::Ok) {
+                    return http::openAiError(401, verified.message, auth::jwtErrorCode(verified.status));
+                }
+                auto key = std::make_shared<ApiKeyRecord>();
+                key->id = kJwtKeyId;
+                key->clientId = std::move(verified.clientId);
+                key->name = "JWT bearer token";
+                return std::shared_ptr<const ApiKeyRecord>(std::move(key));
+            }
+        }
+        auto result = m_core.keys().authenticate(header, now);
+        if (result.status != AuthStatus::Ok) {
+            return http::openAiError(401, authMessage(result.status), authCode(result.status));
+        }
+        return std::move(result.key);
+    }
+
     std::vector<HeaderField> upstreamHeaders(bool stream) const
     {
         std::vector<HeaderField> h;
@@ -239,17 +295,20 @@ awaitable<void> DataPlane::proxy(inspect::Endpoint endpoint, const HttpRequest& 
     const auto now = nowMs();
 
     // 1. Who is it?
-    const auto auth = m_core.keys().authenticate(request.header("authorization").value_or(std::string_view {}), now);
-    if (auth.status != AuthStatus::Ok) {
+    auto auth = authenticate(request, now);
+    if (auto* refused = std::get_if<HttpResponse>(&auth)) {
         metrics
             .counter("modelguard_rejections_total", "Requests refused by the gateway, by reason", {{"reason", "auth"}})
             .inc();
-        co_await responder.send(http::openAiError(401, authMessage(auth.status), authCode(auth.status)));
+        co_await responder.send(std::move(*refused));
         co_return;
     }
-    const ApiKeyRecord& key = *auth.key;
+    const auto authenticated = std::get<std::shared_ptr<const ApiKeyRecord>>(std::move(auth));
+    const ApiKeyRecord& key = *authenticated;
     const std::string& client = key.clientId;
-    m_core.keys().noteUse(key.id, now);
+    if (key.id != kJwtKeyId) {
+        m_core.keys().noteUse(key.id, now);
+    }
     if (!key.endpoints.empty()
         && std::find(key.endpoints.begin(), key.endpoints.end(), endpointLabel) == key.endpoints.end()) {
         m_core.noteRejected(client, key.id, "scope");
@@ -530,12 +589,12 @@ awaitable<void> DataPlane::proxy(inspect::Endpoint endpoint, const HttpRequest& 
 awaitable<void> DataPlane::models(const HttpRequest& request, Responder& responder)
 {
     const auto now = nowMs();
-    const auto auth = m_core.keys().authenticate(request.header("authorization").value_or(std::string_view {}), now);
-    if (auth.status != AuthStatus::Ok) {
-        co_await responder.send(http::openAiError(401, authMessage(auth.status), authCode(auth.status)));
+    auto auth = authenticate(request, now);
+    if (auto* refused = std::get_if<HttpResponse>(&auth)) {
+        co_await responder.send(std::move(*refused));
         co_return;
     }
-    const auto key = auth.key;
+    const auto key = std::get<std::shared_ptr<const ApiKeyRecord>>(std::move(auth));
     auto [exchange, error] = co_await m_upstream.send("GET", "/v1/models", upstreamHeaders(false), std::string());
     if (!exchange) {
         co_await responder.send(upstreamFailure(error));

@@ -9,6 +9,6 @@ add_library(mg_gateway
 )
 target_include_directories(mg_gateway PUBLIC ${PROJECT_SOURCE_DIR})
 target_link_libraries(mg_gateway
-    PUBLIC mg_http mg_gateway_store mg_gateway_inspect mg_gateway_support mg_policy mg_risk mg_watermark
+    PUBLIC mg_http mg_gateway_store mg_gateway_inspect mg_gateway_support mg_gateway_auth mg_policy mg_risk mg_watermark
     PRIVATE Boost::json)
 mg_set_warnings(mg_gateway)

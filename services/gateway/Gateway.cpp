@@ -61,6 +61,13 @@ Gateway::Gateway(GatewayOptions options)
     }
     auto store = GatewayStore::open(o.databasePath);
     m_impl->core = std::make_unique<detail::Core>(std::move(store), o.gatewayId, o.riskSecret);
+    if (o.jwt.enabled()) {
+        try {
+            m_impl->core->setJwt(std::make_unique<auth::JwtVerifier>(o.jwt));
+        } catch (const std::invalid_argument& e) {
+            throw std::runtime_error(std::string("JWT configuration: ") + e.what());
+        }
+    }
     try {
         m_impl->upstream = std::make_unique<http::HttpClient>(o.upstreamUrl, o.upstream);
     } catch (const std::invalid_argument& e) {

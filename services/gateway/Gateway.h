@@ -6,6 +6,7 @@
 
 #include "services/common/HttpClient.h"
 #include "services/common/ServerConfig.h"
+#include "services/gateway/auth/JwtVerifier.h"
 
 #include <chrono>
 #include <cstdint>
@@ -25,12 +26,14 @@ struct GatewayOptions
     std::string gatewayId;                 ///< empty = the stored one, or a new random id on first start
     std::string riskSecret;                ///< salts the risk engine's prompt sketches; empty = derived from the store
     std::chrono::milliseconds tick {1000}; ///< usage flush / event batching interval
+    auth::JwtOptions jwt;                  ///< JWT bearer tokens on the data plane; off unless jwt.jwksFile is set
 };
 
 class Gateway
 {
 public:
-    /// Opens the store (throws std::runtime_error with a clear message on failure) and prepares both listeners.
+    /// Opens the store (throws std::runtime_error with a clear message on failure), loads the JWKS file when JWT
+    /// bearer tokens are configured (same), and prepares both listeners.
     explicit Gateway(GatewayOptions options);
     ~Gateway();
     Gateway(const Gateway&) = delete;

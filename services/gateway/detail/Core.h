@@ -12,6 +12,7 @@
 #include "core/policy/RateLimiter.h"
 #include "core/risk/RiskEngine.h"
 #include "core/watermark/Watermark.h"
+#include "services/gateway/auth/JwtVerifier.h"
 #include "services/gateway/store/AdminTokens.h"
 #include "services/gateway/store/GatewayStore.h"
 #include "services/gateway/store/KeyRegistry.h"
@@ -101,6 +102,9 @@ public:
     const std::string& gatewayId() const { return m_gatewayId; }
     const watermark::GatewayKey& watermarkKey() const { return m_watermarkKey; }
     std::int64_t startedMs() const { return m_startedMs; }
+    /// JWT bearer tokens on the data plane; nullptr when no JWKS file is configured. Set once, before serving.
+    auth::JwtVerifier* jwt() const { return m_jwt.get(); }
+    void setJwt(std::unique_ptr<auth::JwtVerifier> verifier) { m_jwt = std::move(verifier); }
 
     // --- policies -------------------------------------------------------------------------------------------
     EffectivePolicy resolve(const std::string& clientId, const std::string& keyId) const;
@@ -192,6 +196,7 @@ private:
     std::string m_gatewayId;
     watermark::GatewayKey m_watermarkKey;
     std::int64_t m_startedMs;
+    std::unique_ptr<auth::JwtVerifier> m_jwt;
 
     mutable std::shared_mutex m_policyMutex;
     DefaultPolicies m_defaults;

@@ -4,6 +4,7 @@
 
 #include <arpa/inet.h>
 
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
@@ -133,6 +134,20 @@ public:
         return v;
     }
 
+    std::vector<std::string> asStringArray(const toml::node& node, const std::string& key) const
+    {
+        const toml::array* array = node.as_array();
+        if (array == nullptr) {
+            fail(node.source(), key,
+                 "'" + key + "' must be an array of strings, not " + std::string(typeName(node.type())));
+        }
+        std::vector<std::string> out;
+        for (const toml::node& element : *array) {
+            out.push_back(asString(element, key));
+        }
+        return out;
+    }
+
     ListenAddress asAddress(const toml::node& node, const std::string& key) const
     {
         const std::string text = asString(node, key);
@@ -188,6 +203,37 @@ bool validGatewayId(std::string_view id)
 
 constexpr std::int64_t kMaxTimeoutMs = 24LL * 3600 * 1000;
 
+/// A claim path: dot-separated non-empty parts of printable ASCII, at most 256 characters.
+bool validClaimPath(std::string_view path)
+{
+    if (path.empty() || path.size() > 256 || path.front() == '.' || path.back() == '.'
+        || path.find("..") != std::string_view::npos) {
+        return false;
+    }
+    for (const char c : path) {
+        if (c <= 0x20 || c >= 0x7f) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// Why a JWT algorithm name is refused; empty if it is accepted.
+std::string algorithmProblem(const std::string& alg)
+{
+    std::string upper = alg;
+    for (char& c : upper) {
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    if (upper == "NONE" || upper.starts_with("HS")) {
+        return "JWT algorithm '" + alg + "' is never accepted (unsigned or shared-secret tokens); use RS256 or ES256";
+    }
+    if (alg != "RS256" && alg != "ES256") {
+        return "unsupported JWT algorithm '" + alg + "' (supported: RS256, ES256)";
+    }
+    return {};
+}
+
 GatewayConfig parseDocument(const toml::table& root, Reader& r)
 {
     GatewayConfig config;
@@ -195,6 +241,7 @@ GatewayConfig parseDocument(const toml::table& root, Reader& r)
     const toml::node* apiKeyEnvNode = nullptr;
     const toml::node* adminTlsNode = nullptr;
     const toml::node* adminListenNode = nullptr;
+    const toml::node* jwtNode = nullptr;
 
     r.readTable(
         root, "",
@@ -313,8 +360,53 @@ GatewayConfig parseDocument(const toml::table& root, Reader& r)
                                   }},
                              });
              }},
+            {"jwt",
+             [&](const toml::node& node, const std::string& key) {
+                 JwtConfig& j = config.jwt;
+                 jwtNode = &node;
+                 r.readTable(r.asTable(node, key), key,
+                             {
+                                 {"jwks_file", [&](const toml::node& n,
+                                                   const std::string& k) { j.jwksFile = r.asNonEmptyString(n, k); }},
+                                 {"client_claim",
+                                  [&](const toml::node& n, const std::string& k) {
+                                      j.clientClaim = r.asString(n, k);
+                                      if (!validClaimPath(j.clientClaim)) {
+                                          r.fail(n.source(), k,
+                                                 "'" + k + "' must be a claim name or a dotted path like 'org.client'");
+                                      }
+                                  }},
+                                 {"issuer", [&](const toml::node& n,
+                                                const std::string& k) { j.issuer = r.asNonEmptyString(n, k); }},
+                                 {"audience", [&](const toml::node& n,
+                                                  const std::string& k) { j.audience = r.asNonEmptyString(n, k); }},
+                                 {"algorithms",
+                                  [&](const toml::node& n, const std::string& k) {
+                                      j.algorithms = r.asStringArray(n, k);
+                                      if (j.algorithms.empty()) {
+                                          r.fail(n.source(), k, "'" + k + "' must name at least one algorithm");
+                                      }
+                                      for (const auto& alg : j.algorithms) {
+                                          if (const auto problem = algorithmProblem(alg); !problem.empty()) {
+                                              r.fail(n.source(), k, "'" + k + "': " + problem);
+                                          }
+                                      }
+                                  }},
+                                 {"leeway_seconds",
+                                  [&](const toml::node& n, const std::string& k) {
+                                      j.leewaySeconds = r.asInteger(n, k, 0, 3600);
+                                  }},
+                                 {"max_token_bytes",
+                                  [&](const toml::node& n, const std::string& k) {
+                                      j.maxTokenBytes = static_cast<std::size_t>(r.asInteger(n, k, 256, 65536));
+                                  }},
+                             });
+             }},
         });
 
+    if (jwtNode != nullptr && config.jwt.jwksFile.empty()) {
+        r.fail(jwtNode->source(), "jwt.jwks_file", "'jwt' needs 'jwks_file' (the JSON Web Key Set to verify with)");
+    }
     if (apiKeyNode != nullptr && apiKeyEnvNode != nullptr) {
         r.fail(apiKeyEnvNode->source(), "upstream.api_key_env",
                "'upstream.api_key' and 'upstream.api_key_env' exclude each other: give one");
@@ -455,6 +547,7 @@ GatewayConfig loadGatewayConfig(const std::string& tomlPath)
     config.adminTls.certFile = resolveAgainst(base, config.adminTls.certFile);
     config.adminTls.keyFile = resolveAgainst(base, config.adminTls.keyFile);
     config.adminTls.clientCaFile = resolveAgainst(base, config.adminTls.clientCaFile);
+    config.jwt.jwksFile = resolveAgainst(base, config.jwt.jwksFile);
     if (config.database.path != ":memory:" && !config.database.path.starts_with("file:")) {
         config.database.path = resolveAgainst(base, config.database.path);
     }

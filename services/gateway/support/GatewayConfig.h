@@ -10,6 +10,8 @@
 //   [database]   path = "gateway.db"
 //   [limits]     max_body_bytes = 4194304  max_connections = 10000  threads = 0   (0 = one per CPU)
 //   [watermark]  gateway_id = "gw-eu-1"
+//   [jwt]        jwks_file = "jwks.json"  client_claim = "sub"  issuer = "https://id.example"  audience = "modelguard"
+//                algorithms = ["RS256", "ES256"]  leeway_seconds = 60  max_token_bytes = 8192
 
 #include <chrono>
 #include <cstddef>
@@ -18,6 +20,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace modelguard::gateway {
 
@@ -93,6 +96,19 @@ struct WatermarkConfig
     std::optional<std::string> gatewayId; ///< [A-Za-z0-9._-]{1,64}; unset = the gateway picks and stores one
 };
 
+/// JWT bearer tokens on the data plane (docs/gateway.md, "JWT bearer tokens"). A [jwt] table needs jwks_file.
+struct JwtConfig
+{
+    std::string jwksFile;                                   ///< JSON Web Key Set; empty = JWT bearer tokens off
+    std::string clientClaim = "sub";                        ///< claim naming the client; "a.b" = member b of object a
+    std::optional<std::string> issuer;                      ///< required "iss" when set
+    std::optional<std::string> audience;                    ///< required in "aud" when set
+    std::vector<std::string> algorithms {"RS256", "ES256"}; ///< subset of RS256, ES256; none and HS* are refused
+    std::int64_t leewaySeconds = 60;                        ///< 0 to 3600
+    std::size_t maxTokenBytes = 8192;                       ///< 256 to 65536
+    bool enabled() const { return !jwksFile.empty(); }
+};
+
 struct GatewayConfig
 {
     ListenConfig listen;
@@ -101,6 +117,7 @@ struct GatewayConfig
     DatabaseConfig database;
     LimitsConfig limits;
     WatermarkConfig watermark;
+    JwtConfig jwt;
 };
 
 /// Parses TOML text. sourceName names the text in error messages. Relative paths are kept as written.
@@ -108,8 +125,9 @@ struct GatewayConfig
 /// that is not set, both api_key and api_key_env, half an admin_tls section, or equal data/admin addresses.
 GatewayConfig parseGatewayConfig(std::string_view text, std::string_view sourceName = "<config>");
 
-/// Reads and parses a file (as parseGatewayConfig). Relative file paths in it (ca_file, admin_tls.*, database.path)
-/// are resolved against the directory of the configuration file. Throws ConfigError (also when unreadable).
+/// Reads and parses a file (as parseGatewayConfig). Relative file paths in it (ca_file, admin_tls.*, database.path,
+/// jwt.jwks_file) are resolved against the directory of the configuration file. Throws ConfigError (also when
+/// unreadable).
 GatewayConfig loadGatewayConfig(const std::string& tomlPath);
 
 /// Checks what a runnable gateway needs after command-line flags were merged in: an upstream URL and a database
