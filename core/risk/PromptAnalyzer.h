@@ -51,6 +51,15 @@ public:
 
     PromptProfile analyze(std::string_view prompt) const noexcept;
 
+    /// How analyze() classifies bytes and hashes words; the profile is the same with each (the choice exists so that
+    /// tests and the benchmark can exercise all). Best: AVX-512 when the CPU has it (checked at run time), else
+    /// Baseline. Baseline: SSE2 classification on x86-64 (part of its baseline), else Portable. Portable: plain
+    /// 64-bit code (SWAR classification).
+    enum class Kernel : std::uint8_t { Best, Baseline, Portable };
+    PromptProfile analyze(std::string_view prompt, Kernel kernel) const noexcept;
+    /// The kernel Best stands for on this machine: "avx512", "sse2" or "portable".
+    static const char* bestKernelName() noexcept;
+
 private:
     std::uint64_t m_salt;
 };
