@@ -101,6 +101,82 @@ QPair<double, double> FleetStore::Ring::sum(qint64 fromSecond, qint64 toSecond) 
     return total;
 }
 
+// ---- History -------------------------------------------------------------------------------------------------------
+
+void FleetStore::History::addInto(const Ring& live, qint64 fromSecond, qint64 toSecond,
+                                  std::vector<SeriesPoint>& out) const
+{
+    for (const auto& [minuteMs, usage] : minutes) {
+        const qint64 first = minuteMs / 1000;
+        const qint64 end = first + 60; // exclusive
+        // The seconds of this minute before the live events: the minute's usage is spread over them.
+        const qint64 uncoveredEnd = std::min(end, liveFromSecond);
+        const qint64 uncovered = uncoveredEnd - first;
+        if (uncovered <= 0 || uncoveredEnd <= fromSecond || first > toSecond) {
+            continue;
+        }
+        // What the ring holds of the minute from liveFromSecond until the history was read is in both: count it once.
+        // The second of the read counts as read: a usage event that reached the console before the read was made
+        // carries a time at or before it, so its requests are in the history.
+        const auto [liveRequests, liveTokens] =
+            live.sum(std::max(first, liveFromSecond), std::min(end - 1, asOfSecond));
+        const double requests = std::max(0.0, usage.first - liveRequests) / static_cast<double>(uncovered);
+        const double tokens = std::max(0.0, usage.second - liveTokens) / static_cast<double>(uncovered);
+        const qint64 last = std::min(uncoveredEnd - 1, toSecond);
+        for (qint64 s = std::max(first, fromSecond); s <= last; ++s) {
+            SeriesPoint& p = out[static_cast<std::size_t>(s - fromSecond)];
+            p.requestsPerSec += requests;
+            p.tokensPerSec += tokens;
+        }
+    }
+}
+
+void FleetStore::seriesInto(const Ring& live, const std::optional<History>& history, qint64 fromSecond, qint64 toSecond,
+                            std::vector<SeriesPoint>& out)
+{
+    if (!history) {
+        live.sumInto(fromSecond, toSecond, out);
+        return;
+    }
+    // Before the live events the history is complete (the ring may hold leftovers with gaps there).
+    history->addInto(live, fromSecond, toSecond, out);
+    const qint64 liveFrom = std::max(fromSecond, history->liveFromSecond);
+    if (liveFrom <= toSecond) {
+        std::vector<SeriesPoint> tail(static_cast<std::size_t>(toSecond - liveFrom + 1));
+        live.sumInto(liveFrom, toSecond, tail);
+        for (std::size_t i = 0; i < tail.size(); ++i) {
+            SeriesPoint& p = out[static_cast<std::size_t>(liveFrom - fromSecond) + i];
+            p.requestsPerSec += tail[i].requestsPerSec;
+            p.tokensPerSec += tail[i].tokensPerSec;
+        }
+    }
+}
+
+FleetStore::History FleetStore::historyFromJson(const GatewayState& gw, const QJsonObject& json, qint64 now)
+{
+    History h;
+    qint64 asOfMs = toMs(json.value(QLatin1String("time_ms")));
+    if (asOfMs <= 0) {
+        // Not given: the gateway's clock now, estimated from the last snapshot's time.
+        asOfMs = gw.snapshotTimeMs > 0 ? gw.snapshotTimeMs + (now - gw.snapshotLocalMs) : now;
+    }
+    h.asOfSecond = asOfMs / 1000;
+    h.liveFromSecond = (gw.snapshotTimeMs > 0 ? std::min(gw.snapshotTimeMs, asOfMs) : asOfMs) / 1000;
+    const qint64 oldestMs = asOfMs - 2LL * kRingSeconds * 1000; // more is never shown
+    for (const QJsonValue& v : json.value(QLatin1String("points")).toArray()) {
+        const QJsonObject p = v.toObject();
+        const qint64 minuteMs = toMs(p.value(QLatin1String("minute_ms")));
+        if (minuteMs < oldestMs || minuteMs % 60'000 != 0) {
+            continue;
+        }
+        auto& [requests, tokens] = h.minutes[minuteMs];
+        requests += std::max(0.0, p.value(QLatin1String("requests")).toDouble());
+        tokens += std::max(0.0, p.value(QLatin1String("prompt_tokens")).toDouble())
+                  + std::max(0.0, p.value(QLatin1String("completion_tokens")).toDouble());
+    }
+    return h;
+}
+
 // ---- FleetStore ----------------------------------------------------------------------------------------------------
 
 FleetStore::FleetStore(QObject* parent)
@@ -206,6 +282,8 @@ void FleetStore::applySnapshot(const QString& gatewayId, const QJsonObject& snap
     {
         QWriteLocker lock(&m_lock);
         GatewayState& gw = m_gateways[gatewayId];
+        gw.snapshotTimeMs = timeMs;
+        gw.snapshotLocalMs = nowMs();
         std::map<QString, ClientState> next;
         for (const QJsonValue& v : snapshot.value(QLatin1String("clients")).toArray()) {
             const QJsonObject c = v.toObject();
@@ -327,6 +405,43 @@ void FleetStore::applyEvent(const QString& gatewayId, const QString& type, const
     }
 }
 
+void FleetStore::applyUsageHistory(const QString& gatewayId, const QJsonObject& history)
+{
+    if (gatewayId.isEmpty()) {
+        return;
+    }
+    {
+        QWriteLocker lock(&m_lock);
+        GatewayState& gw = m_gateways[gatewayId];
+        gw.history = historyFromJson(gw, history, nowMs());
+    }
+    markChanged();
+}
+
+void FleetStore::applyClientUsageHistory(const QString& gatewayId, const QString& clientId, const QJsonObject& history)
+{
+    {
+        QWriteLocker lock(&m_lock);
+        auto gw = m_gateways.find(gatewayId);
+        if (gw == m_gateways.end()) {
+            return;
+        }
+        auto state = gw->second.clients.find(clientId);
+        if (state == gw->second.clients.end()) {
+            return;
+        }
+        state->second.history = historyFromJson(gw->second, history, nowMs());
+    }
+    markChanged();
+}
+
+qint64 FleetStore::liveSinceMs(const QString& gatewayId) const
+{
+    QReadLocker lock(&m_lock);
+    auto gw = m_gateways.find(gatewayId);
+    return gw == m_gateways.end() ? 0 : gw->second.snapshotTimeMs;
+}
+
 void FleetStore::removeGateway(const QString& gatewayId)
 {
     {
@@ -398,6 +513,67 @@ QVector<ClientRow> FleetStore::clients() const
     return rows;
 }
 
+FleetSummary FleetStore::summary(int topK, double atRiskScore) const
+{
+    const qint64 now = nowMs();
+    QReadLocker lock(&m_lock);
+    // Per client id: the highest risk and the strongest action over its gateways (one pass, no rows yet).
+    struct Merged
+    {
+        const QString* clientId = nullptr;
+        double risk = 0;
+        int actionRank = 0;
+    };
+    std::vector<Merged> merged;
+    if (m_gateways.size() == 1) {
+        const auto& clients = m_gateways.begin()->second.clients;
+        merged.reserve(clients.size());
+        for (const auto& [clientId, state] : clients)
+            merged.push_back({&clientId, state.riskScore, actionRank(state.action)});
+    } else {
+        std::map<QStringView, Merged> byClient;
+        for (const auto& [gatewayId, gw] : m_gateways) {
+            for (const auto& [clientId, state] : gw.clients) {
+                auto [it, inserted] = byClient.try_emplace(
+                    QStringView(clientId), Merged {&clientId, state.riskScore, actionRank(state.action)});
+                if (!inserted) {
+                    it->second.risk = std::max(it->second.risk, state.riskScore);
+                    it->second.actionRank = std::max(it->second.actionRank, actionRank(state.action));
+                }
+            }
+        }
+        merged.reserve(byClient.size());
+        for (const auto& [id, m] : byClient)
+            merged.push_back(m);
+    }
+
+    FleetSummary out;
+    out.clients = static_cast<qsizetype>(merged.size());
+    for (const Merged& m : merged) {
+        out.atRisk += m.risk >= atRiskScore ? 1 : 0;
+        out.enforced += m.actionRank >= actionRank(QStringLiteral("throttle")) ? 1 : 0;
+    }
+    const auto riskier = [](const Merged& a, const Merged& b) {
+        if (a.risk != b.risk)
+            return a.risk > b.risk;
+        return *a.clientId < *b.clientId;
+    };
+    const auto k = static_cast<std::ptrdiff_t>(
+        std::clamp<std::size_t>(static_cast<std::size_t>(std::max(topK, 0)), 0, merged.size()));
+    std::partial_sort(merged.begin(), merged.begin() + k, merged.end(), riskier);
+    out.top.reserve(k);
+    std::vector<std::pair<QString, const ClientState*>> parts;
+    for (std::ptrdiff_t i = 0; i < k; ++i) {
+        parts.clear();
+        for (const auto& [gatewayId, gw] : m_gateways) {
+            if (auto it = gw.clients.find(*merged[i].clientId); it != gw.clients.end())
+                parts.emplace_back(gatewayId, &it->second);
+        }
+        out.top.append(rowFor(*merged[i].clientId, parts, now));
+    }
+    return out;
+}
+
 std::optional<ClientRow> FleetStore::client(const QString& clientId) const
 {
     const qint64 now = nowMs();
@@ -447,7 +623,7 @@ QVector<SeriesPoint> FleetStore::fleetSeries(qint64 sinceMs) const
     std::vector<SeriesPoint> points(static_cast<std::size_t>(to - from + 1));
     QReadLocker lock(&m_lock);
     for (const auto& [gatewayId, gw] : m_gateways) {
-        gw.fleet.sumInto(from, to, points);
+        seriesInto(gw.fleet, gw.history, from, to, points);
     }
     return toSeries(points, from);
 }
@@ -463,7 +639,7 @@ QVector<SeriesPoint> FleetStore::clientSeries(const QString& clientId, qint64 si
     bool found = false;
     for (const auto& [gatewayId, gw] : m_gateways) {
         if (auto it = gw.clients.find(clientId); it != gw.clients.end()) {
-            it->second.usage.sumInto(from, to, points);
+            seriesInto(it->second.usage, it->second.history, from, to, points);
             found = true;
         }
     }

@@ -2,7 +2,8 @@
 // The console's aggregated, thread-safe model of the fleet (all gateways). Writers are the connections (snapshot +
 // live events of the admin API contract); readers (views) get copies. Per client per gateway: 1-second usage ring
 // buffers covering 15 minutes and a bounded risk history. Memory is bounded: clients idle for more than 1 h with no
-// risk are evicted, alerts are capped at 1000, old seconds fall out of the rings.
+// risk are evicted, alerts are capped at 1000, old seconds fall out of the rings. The time before the live events
+// (before the last snapshot) is back-filled from the gateways' per-minute usage history (applyUsageHistory()).
 
 #include <QJsonObject>
 #include <QList>
@@ -41,6 +42,15 @@ struct ClientRow
     qint64 lastSeenMs = 0;
 };
 
+/// What the Overview shows of the clients: counts over all of them and the riskiest few as full rows.
+struct FleetSummary
+{
+    qsizetype clients = 0;  ///< distinct client ids across gateways
+    qsizetype atRisk = 0;   ///< clients whose (highest) risk score is at least the threshold
+    qsizetype enforced = 0; ///< clients throttled or blocked on at least one gateway
+    QVector<ClientRow> top; ///< the riskiest clients, highest first (ties by client id)
+};
+
 struct AlertRow
 {
     QString gatewayId;
@@ -75,11 +85,26 @@ public:
     void applySnapshot(const QString& gatewayId, const QJsonObject& snapshot);
     /// One live event ("usage", "risk", "action", "alert", "admin"; others are ignored).
     void applyEvent(const QString& gatewayId, const QString& type, const QJsonObject& data);
+    /// The gateway's per-minute usage history, the answer of GET /admin/v1/usage ({time_ms, points: [{minute_ms,
+    /// requests, prompt_tokens, completion_tokens}]}): fleetSeries() shows it for the seconds before the gateway's
+    /// last snapshot, where the live events begin. Each minute is spread evenly over its seconds as a per-second rate,
+    /// less what the live ring already holds of it (usage before time_ms, the gateway's clock when it was read; without
+    /// time_ms: estimated from the snapshot's time). Replaces the gateway's previous history.
+    void applyUsageHistory(const QString& gatewayId, const QJsonObject& history);
+    /// The same for one client on that gateway (GET /admin/v1/clients/{client}/usage), for clientSeries(). Ignored
+    /// when the gateway does not know the client.
+    void applyClientUsageHistory(const QString& gatewayId, const QString& clientId, const QJsonObject& history);
+    /// The gateway clock's time of the gateway's last snapshot (where its live events begin); 0 if none yet.
+    qint64 liveSinceMs(const QString& gatewayId) const;
     void removeGateway(const QString& gatewayId);
 
     QVector<ClientRow> clients() const; ///< merged across gateways by client id, sorted by client id
     std::optional<ClientRow> client(const QString& clientId) const;
-    /// Fleet-wide usage per second from max(sinceMs, now - 15 min) to now (one point per second, zeros included).
+    /// Counts and the `topK` riskiest clients without building a row per client (the Overview redraws with 10k
+    /// clients several times a second: only the top rows pay for usage sums and string lists).
+    FleetSummary summary(int topK, double atRiskScore) const;
+    /// Fleet-wide usage per second from max(sinceMs, now - 15 min) to now (one point per second, zeros included):
+    /// the live events, and before them the back-filled history.
     QVector<SeriesPoint> fleetSeries(qint64 sinceMs) const;
     QVector<SeriesPoint> clientSeries(const QString& clientId, qint64 sinceMs) const;
     /// (time_ms, score) of the client's risk history on every gateway, oldest first.
@@ -110,6 +135,15 @@ private:
         void sumInto(qint64 fromSecond, qint64 toSecond, std::vector<SeriesPoint>& out) const;
         QPair<double, double> sum(qint64 fromSecond, qint64 toSecond) const;
     };
+    /// Per-minute usage from a gateway's store, shown for the seconds before the live events.
+    struct History
+    {
+        std::map<qint64, QPair<double, double>> minutes; ///< minute start (ms) -> (requests, tokens)
+        qint64 liveFromSecond = 0; ///< the live ring counts from this second on; the history before it
+        qint64 asOfSecond = 0;     ///< the history holds the live usage up to and including this second (gateway clock)
+        /// Adds the history's share of [fromSecond, toSecond] (what the ring does not hold) to out.
+        void addInto(const Ring& live, qint64 fromSecond, qint64 toSecond, std::vector<SeriesPoint>& out) const;
+    };
     struct ClientState
     {
         QStringList keyPrefixes;
@@ -124,18 +158,25 @@ private:
         qint64 lastSeenMs = 0;
         qint64 touchedMs = 0; ///< last time anything about the client arrived
         Ring usage;
+        std::optional<History> history;          ///< back-fill of usage (when the Clients view asked for it)
         std::vector<QPair<qint64, double>> risk; ///< bounded history
     };
     struct GatewayState
     {
         std::map<QString, ClientState> clients;
-        Ring fleet; ///< the sum of the gateway's client rings (fleetSeries reads only this)
+        Ring fleet;                     ///< the sum of the gateway's client rings (fleetSeries reads only this)
+        std::optional<History> history; ///< back-fill of fleet
+        qint64 snapshotTimeMs = 0;      ///< the last snapshot's time_ms (gateway clock): live events from here on
+        qint64 snapshotLocalMs = 0;     ///< this machine's clock when that snapshot was applied
     };
 
     void markChanged(); ///< after a write (lock released): bumps the revision, schedules changed()
     void applyUsage(GatewayState& gw, const QJsonObject& data, qint64 nowMs);
     static void applyClientJson(ClientState& state, const QJsonObject& client, qint64 snapshotTimeMs);
     static void appendRisk(ClientState& state, qint64 timeMs, double score);
+    static History historyFromJson(const GatewayState& gw, const QJsonObject& json, qint64 nowMs);
+    static void seriesInto(const Ring& live, const std::optional<History>& history, qint64 fromSecond, qint64 toSecond,
+                           std::vector<SeriesPoint>& out);
     static AlertRow alertFromJson(const QString& gatewayId, const QJsonObject& alert);
     static ClientRow rowFor(const QString& clientId, const std::vector<std::pair<QString, const ClientState*>>& parts,
                             qint64 nowMs);

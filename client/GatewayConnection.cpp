@@ -486,9 +486,55 @@ QCoro::Task<bool> GatewayConnection::fetchGatewaySnapshot(quint64 generation)
     }
     m_lastEventId = static_cast<quint64>(last.toDouble());
     m_needSnapshot = false;
+    m_snapshotTimeMs = static_cast<qint64>(snapshot.value(QLatin1String("time_ms")).toDouble());
     if (m_store) {
         m_store->applySnapshot(m_gatewayId, snapshot);
+        fetchGatewayHistory(generation); // runs beside the event stream; the store merges both
     }
+    co_return true;
+}
+
+QString GatewayConnection::historyQuery() const
+{
+    constexpr qint64 kMinuteMs = 60'000;
+    const qint64 from = (m_snapshotTimeMs - qint64 {FleetStore::kRingSeconds} * 1000) / kMinuteMs * kMinuteMs;
+    return QStringLiteral("?from_ms=%1").arg(from);
+}
+
+QCoro::Task<void> GatewayConnection::fetchGatewayHistory(quint64 generation)
+{
+    if (m_snapshotTimeMs <= 0) {
+        co_return; // no gateway clock to ask from
+    }
+    QPointer<GatewayConnection> self(this);
+    const QByteArray method("GET");
+    const QString path = QStringLiteral("/admin/v1/usage") + historyQuery();
+    const QJsonValue noBody;
+    const std::chrono::milliseconds timeout(15'000);
+    const CallResult r = co_await request(method, path, noBody, timeout);
+    if (!self || !current(generation) || !m_store || !r.reply.ok() || !r.reply.json.isObject()) {
+        co_return;
+    }
+    m_store->applyUsageHistory(m_gatewayId, r.reply.json.object());
+}
+
+QCoro::Task<bool> GatewayConnection::fetchClientUsageHistory(QString clientId)
+{
+    if (m_snapshotTimeMs <= 0 || m_gatewayId.isEmpty() || !m_store || clientId.isEmpty()) {
+        co_return false;
+    }
+    QPointer<GatewayConnection> self(this);
+    const QString gatewayId = m_gatewayId;
+    const QByteArray method("GET");
+    const QString path = QStringLiteral("/admin/v1/clients/") + QString::fromLatin1(QUrl::toPercentEncoding(clientId))
+                         + QStringLiteral("/usage") + historyQuery();
+    const QJsonValue noBody;
+    const std::chrono::milliseconds timeout(15'000);
+    const CallResult r = co_await request(method, path, noBody, timeout);
+    if (!self || !m_store || gatewayId != m_gatewayId || !r.reply.ok() || !r.reply.json.isObject()) {
+        co_return false;
+    }
+    m_store->applyClientUsageHistory(gatewayId, clientId, r.reply.json.object());
     co_return true;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // One connection of the console to a gateway's admin API: REST calls with the admin token, and the live event stream
 // (SSE) feeding the FleetStore, with version check, snapshot resync, reconnect with backoff, certificate pinning.
+// After every snapshot it back-fills the store with the gateway's per-minute usage of the 15 minutes before it.
 // Gateway-specific steps are in methods named for them, so that a vault connection can share the rest later.
 
 #include "client/ApiReply.h"
@@ -77,6 +78,11 @@ public:
     /// The id of the last event applied (during eventReceived: the id of that event).
     quint64 lastEventId() const { return m_lastEventId; }
 
+    /// Back-fills the store with the client's per-minute usage on this gateway from 15 minutes before the last
+    /// snapshot on (GET /admin/v1/clients/{client}/usage): FleetStore::clientSeries() then covers the time before the
+    /// live events too. False (store unchanged) without a snapshot yet or when the call fails.
+    QCoro::Task<bool> fetchClientUsageHistory(QString clientId);
+
     /// A stream that delivers nothing (not even a keep-alive comment) for this long is treated as dead (45 s).
     void setStreamIdleTimeout(std::chrono::milliseconds timeout) { m_streamIdleTimeout = timeout; }
     /// The limit of one event's size on the stream (1 MiB).
@@ -102,6 +108,11 @@ private:
     QCoro::Task<bool> fetchGatewaySnapshot(quint64 generation);
     void openGatewayEvents(quint64 generation);
     QCoro::Task<void> resyncGateway(quint64 generation);
+    /// After a snapshot: the gateway's per-minute usage from 15 minutes before it (GET /admin/v1/usage) into the
+    /// store. A failure (e.g. an older gateway without the endpoint) only leaves the charts without back-fill.
+    QCoro::Task<void> fetchGatewayHistory(quint64 generation);
+    /// "?from_ms=..." for the usage endpoints: 15 minutes before the last snapshot, on a minute boundary.
+    QString historyQuery() const;
     void onStreamData();
     void onStreamFinished();
     bool checkStreamHead();
@@ -132,6 +143,7 @@ private:
     QString m_gatewayId;
     QString m_role;
     quint64 m_lastEventId = 0;
+    qint64 m_snapshotTimeMs = 0; ///< the last snapshot's time_ms (gateway clock); 0 = none yet
     bool m_running = false;
     bool m_everConnected = false;
     bool m_needSnapshot = true;

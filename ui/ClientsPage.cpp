@@ -194,6 +194,7 @@ ClientsPage::ClientsPage(client::ConnectionManager* connections, client::FleetSt
     });
     connect(exportButton, &QPushButton::clicked, this, &ClientsPage::exportCsvInteractive);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ClientsPage::updateDetail);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ClientsPage::requestUsageHistory);
 
     m_timer = new QTimer(this);
     m_timer->setInterval(100); // at most 10 refreshes per second, only when the store changed
@@ -356,6 +357,24 @@ void ClientsPage::updateDetail()
     if (m_events->count() != events.size() || m_events->item(0)->text() != events.first()) {
         m_events->clear();
         m_events->addItems(events);
+    }
+}
+
+void ClientsPage::requestUsageHistory()
+{
+    const QString clientId = selectedClient();
+    if (clientId == m_historyClient)
+        return;
+    m_historyClient = clientId;
+    if (clientId.isEmpty() || !m_connections || !m_store)
+        return;
+    const std::optional<client::ClientRow> row = m_store->client(clientId);
+    if (!row)
+        return;
+    for (client::GatewayConnection* connection : m_connections->connections()) {
+        if (connection->state() == client::GatewayConnection::State::Live
+            && row->gateways.contains(connection->gatewayId()))
+            connection->fetchClientUsageHistory(clientId); // the store's changed() redraws the chart
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Clients: the sortable, filterable table of every client in the fleet and, for the selected client, a detail pane
-// (usage and risk charts, the risk explanation, recent enforcement events). Export to CSV.
+// (usage and risk charts, the risk explanation, recent enforcement events). Export to CSV. Selecting a client fetches
+// its per-minute usage of the last 15 minutes from every live gateway it is on, so its usage chart is back-filled.
 
 #include <QHash>
 #include <QJsonObject>
@@ -67,6 +68,8 @@ protected:
 
 private:
     void updateDetail();
+    /// The selected client's usage history from each live gateway it is on (once per selection).
+    void requestUsageHistory();
     void updateCount();
 
     client::ConnectionManager* m_connections = nullptr;
@@ -86,6 +89,7 @@ private:
     TimeSeriesChart* m_riskChart = nullptr;
     QLabel* m_explanation = nullptr;
     QListWidget* m_events = nullptr;
+    QString m_historyClient;                    ///< the client whose usage history was last asked for
     QHash<QString, QStringList> m_recentEvents; ///< newest first, bounded
     QStringList m_eventOrder;                   ///< clients by last event, for the bound
 };

@@ -244,24 +244,15 @@ void OverviewPage::refresh()
         recentRequests /= recentCount;
         recentTokens /= recentCount;
     }
-    QVector<client::ClientRow> clients = m_store->clients();
-    const auto atRisk =
-        std::count_if(clients.begin(), clients.end(), [](const client::ClientRow& c) { return c.riskScore >= 60; });
-    const auto enforced = std::count_if(clients.begin(), clients.end(), [](const client::ClientRow& c) {
-        return c.action == QLatin1String("throttle") || c.action == QLatin1String("block");
-    });
-    m_kpiClients.value->setText(locale.toString(clients.size()));
+    const client::FleetSummary summary = m_store->summary(kTopClients, 60);
+    m_kpiClients.value->setText(locale.toString(summary.clients));
     m_kpiRequests.value->setText(locale.toString(recentRequests, 'f', 1));
     m_kpiTokens.value->setText(locale.toString(recentTokens, 'f', 0));
-    m_kpiAtRisk.value->setText(locale.toString(static_cast<qlonglong>(atRisk)));
-    m_kpiEnforced.value->setText(locale.toString(static_cast<qlonglong>(enforced)));
+    m_kpiAtRisk.value->setText(locale.toString(summary.atRisk));
+    m_kpiEnforced.value->setText(locale.toString(summary.enforced));
 
     // Top clients by risk.
-    std::sort(clients.begin(), clients.end(), [](const client::ClientRow& a, const client::ClientRow& b) {
-        if (a.riskScore != b.riskScore)
-            return a.riskScore > b.riskScore;
-        return a.clientId < b.clientId;
-    });
+    const QVector<client::ClientRow>& clients = summary.top;
     const int rows = static_cast<int>(std::min<qsizetype>(clients.size(), kTopClients));
     m_topClients->setRowCount(rows);
     const QPalette pal = palette();

@@ -159,6 +159,22 @@ std::optional<std::string> queryString(std::string_view query, std::string_view 
     return std::nullopt;
 }
 
+/// The 400 answer for a usage range that is not numeric, empty or longer than 31 days (defaults: the last hour).
+std::optional<HttpResponse> usageRangeError(std::string_view query, std::int64_t now)
+{
+    for (const std::string_view name : {std::string_view("from_ms"), std::string_view("to_ms")}) {
+        if (queryString(query, name) && !queryInt(query, name)) {
+            return error(400, std::string(name) + " must be an integer (ms since the epoch).", "invalid_range", name);
+        }
+    }
+    const auto to = queryInt(query, "to_ms").value_or(now + 1);
+    const auto from = queryInt(query, "from_ms").value_or(now - 3'600'000);
+    if (to <= from || to - from > 31LL * 86'400'000) {
+        return error(400, "from_ms must be before to_ms, at most 31 days apart.", "invalid_range");
+    }
+    return std::nullopt;
+}
+
 bool validClientId(std::string_view id)
 {
     if (id.empty() || id.size() > 128) {
@@ -349,6 +365,35 @@ private:
         }
         json::object o;
         o["client"] = id;
+        o["points"] = std::move(points);
+        co_await responder.send(jsonResponse(o));
+    }
+
+    /// The gateway's per-minute totals over all clients (the console back-fills its fleet charts from it). time_ms
+    /// is the gateway's clock when the range was read: usage until then is in the points, later usage is not.
+    awaitable<void> fleetUsage(const HttpRequest& request, Responder& responder, const AdminTokenRecord&)
+    {
+        const auto now = nowMs();
+        const std::optional<HttpResponse> invalid = usageRangeError(request.query, now);
+        if (invalid) {
+            co_await responder.send(*invalid);
+            co_return;
+        }
+        const auto to = queryInt(request.query, "to_ms").value_or(now + 1);
+        const auto from = queryInt(request.query, "from_ms").value_or(now - 3'600'000);
+        json::array points;
+        for (const auto& row : m_core.store().fleetUsageSeries(from, to)) {
+            json::object p;
+            p["minute_ms"] = row.minuteMs;
+            p["requests"] = row.requests;
+            p["prompt_tokens"] = row.promptTokens;
+            p["completion_tokens"] = row.completionTokens;
+            p["rejected"] = row.rejected;
+            points.push_back(std::move(p));
+        }
+        json::object o;
+        o["gateway_id"] = m_core.gatewayId();
+        o["time_ms"] = now;
         o["points"] = std::move(points);
         co_await responder.send(jsonResponse(o));
     }
@@ -948,6 +993,7 @@ void AdminApi::registerRoutes(http::Router& router)
     router.add("GET", "/admin/v1/whoami", guarded(&AdminApi::whoami, read));
     router.add("GET", "/admin/v1/snapshot", guarded(&AdminApi::snapshot, read));
     router.add("GET", "/admin/v1/events", guarded(&AdminApi::eventStream, read));
+    router.add("GET", "/admin/v1/usage", guarded(&AdminApi::fleetUsage, read));
     router.add("GET", "/admin/v1/clients", guarded(&AdminApi::clients, read));
     router.add("GET", "/admin/v1/clients/{client}", guarded(&AdminApi::client, read));
     router.add("GET", "/admin/v1/clients/{client}/usage", guarded(&AdminApi::clientUsage, read));

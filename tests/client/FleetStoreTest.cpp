@@ -212,6 +212,53 @@ TEST(FleetStore, MergesAcrossTwoGateways)
     EXPECT_FALSE(store.client("solo").has_value());
 }
 
+TEST(FleetStore, SummaryAgreesWithTheFullClientList)
+{
+    // Three gateways, 300 clients, overlapping ids; risk and action differ per gateway. summary() must count and rank
+    // exactly as the full merged list does.
+    FleetStore store;
+    const qint64 t = now();
+    const QString actions[] = {"none", "strip_logits", "throttle", "block"};
+    for (int g = 0; g < 3; ++g) {
+        QJsonArray clients;
+        for (int i = g * 50; i < g * 50 + 150; ++i) {
+            const double risk = static_cast<double>((i * 37 + g * 11) % 101);
+            clients.append(clientJson(QStringLiteral("c%1").arg(i, 3, 10, QLatin1Char('0')), i % 7, i % 13, risk,
+                                      actions[(i + g) % 4], t));
+        }
+        store.applySnapshot(QStringLiteral("gw%1").arg(g), snapshot(t, clients));
+    }
+    auto all = store.clients();
+    ASSERT_EQ(all.size(), 250);
+    const auto summary = store.summary(10, 60);
+    EXPECT_EQ(summary.clients, all.size());
+    EXPECT_EQ(summary.atRisk, std::count_if(all.begin(), all.end(), [](const auto& c) { return c.riskScore >= 60; }));
+    EXPECT_EQ(summary.enforced, std::count_if(all.begin(), all.end(), [](const auto& c) {
+                  return c.action == QLatin1String("throttle") || c.action == QLatin1String("block");
+              }));
+    EXPECT_GT(summary.atRisk, 0);
+    EXPECT_GT(summary.enforced, 0);
+    std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+        return a.riskScore != b.riskScore ? a.riskScore > b.riskScore : a.clientId < b.clientId;
+    });
+    ASSERT_EQ(summary.top.size(), 10);
+    for (int i = 0; i < 10; ++i) {
+        EXPECT_EQ(summary.top[i].clientId, all[i].clientId) << i;
+        EXPECT_EQ(summary.top[i].riskScore, all[i].riskScore) << i;
+        EXPECT_EQ(summary.top[i].action, all[i].action) << i;
+        EXPECT_EQ(summary.top[i].gateways, all[i].gateways) << i;
+        // The rate decays with the clock between the two calls: equal within a few milliseconds of it.
+        EXPECT_NEAR(summary.top[i].requestsPerMin, all[i].requestsPerMin, 0.01 * all[i].requestsPerMin + 1e-9) << i;
+    }
+    // More asked for than there are; none asked for; an empty store.
+    EXPECT_EQ(store.summary(1000, 60).top.size(), 250);
+    EXPECT_TRUE(store.summary(0, 60).top.isEmpty());
+    FleetStore empty;
+    const auto nothing = empty.summary(10, 60);
+    EXPECT_EQ(nothing.clients, 0);
+    EXPECT_TRUE(nothing.top.isEmpty());
+}
+
 TEST(FleetStore, RiskActionAndAlertEvents)
 {
     FleetStore store;

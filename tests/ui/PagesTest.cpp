@@ -184,6 +184,83 @@ TEST(OverviewPage, ChartGetsPointsFromUsageEvents)
     EXPECT_EQ(page.alertsPanel()->model()->openHighCount(), 1);
 }
 
+namespace {
+
+/// A per-minute usage history in the shape of GET /admin/v1/usage (or of a client's usage): minute -> requests, with
+/// 100 prompt tokens per request.
+QJsonObject usageHistoryJson(qint64 timeMs, const QList<QPair<qint64, double>>& minutes)
+{
+    QJsonArray points;
+    for (const auto& [minuteMs, requests] : minutes) {
+        points.append(QJsonObject {{QStringLiteral("minute_ms"), minuteMs},
+                                   {QStringLiteral("requests"), requests},
+                                   {QStringLiteral("prompt_tokens"), requests * 100},
+                                   {QStringLiteral("completion_tokens"), 0},
+                                   {QStringLiteral("rejected"), 0}});
+    }
+    return QJsonObject {{QStringLiteral("time_ms"), timeMs}, {QStringLiteral("points"), points}};
+}
+
+} // namespace
+
+TEST(OverviewPage, ChartIsBackFilledRightAfterASnapshotWithHistory)
+{
+    client::FleetStore store;
+    ui::OverviewPage page(nullptr, &store);
+    page.resize(1400, 900);
+    loadFleet(store); // the snapshot: live events would begin now
+    const qint64 t = now();
+    const qint64 minute = (t - 10 * 60'000) / 60'000 * 60'000;
+    store.applyUsageHistory(QStringLiteral("gw-1"),
+                            usageHistoryJson(t, {{minute, 120}, {minute + 60'000, 60}, {minute - 20 * 60'000, 999}}));
+    page.refresh();
+
+    EXPECT_TRUE(page.requestsChart()->hasData());
+    EXPECT_TRUE(page.tokensChart()->hasData());
+    double sum = 0;
+    double maxRate = 0;
+    qint64 firstNonZero = 0;
+    for (const QPointF& p : page.requestsChart()->series(0)->points()) {
+        sum += p.y();
+        maxRate = std::max(maxRate, p.y());
+        if (p.y() > 0 && firstNonZero == 0)
+            firstNonZero = static_cast<qint64>(p.x());
+    }
+    EXPECT_NEAR(sum, 180, 1e-6);     // both minutes in the window; the one 20 minutes ago is outside
+    EXPECT_NEAR(maxRate, 2, 1e-9);   // 120 requests spread over their minute, not a spike of 120
+    EXPECT_EQ(firstNonZero, minute); // before the snapshot, on the minute's first second
+    double maxTokens = 0;
+    for (const QPointF& p : page.tokensChart()->series(0)->points())
+        maxTokens = std::max(maxTokens, p.y());
+    EXPECT_NEAR(maxTokens, 200, 1e-9);
+}
+
+TEST(ClientsPage, DetailChartIsBackFilledFromTheClientsHistory)
+{
+    client::FleetStore store;
+    loadFleet(store);
+    const qint64 t = now();
+    const qint64 minute = (t - 5 * 60'000) / 60'000 * 60'000;
+    store.applyClientUsageHistory(QStringLiteral("gw-1"), QStringLiteral("acme"), usageHistoryJson(t, {{minute, 30}}));
+    ui::ClientsPage page(nullptr, &store);
+    page.resize(1200, 800);
+    page.refresh();
+    ASSERT_TRUE(page.selectClient(QStringLiteral("acme")));
+    EXPECT_TRUE(page.usageChart()->hasData());
+    double sum = 0;
+    for (const QPointF& p : page.usageChart()->series(0)->points()) {
+        sum += p.y();
+        if (p.y() > 0) {
+            EXPECT_GE(p.x(), static_cast<double>(minute));
+            EXPECT_LT(p.x(), static_cast<double>(minute + 60'000));
+        }
+    }
+    EXPECT_NEAR(sum, 30, 1e-6);
+    // Another client's chart has no such history.
+    ASSERT_TRUE(page.selectClient(QStringLiteral("beta-labs")));
+    EXPECT_FALSE(page.usageChart()->hasData());
+}
+
 TEST(AlertsPanel, HidesAcknowledgedAndReportsMissingGateway)
 {
     client::FleetStore store;

@@ -670,6 +670,19 @@ std::vector<UsageRow> GatewayStore::usageSeries(const std::string& clientId, std
     return out;
 }
 
+std::vector<UsageRow> GatewayStore::fleetUsageSeries(std::int64_t fromMs, std::int64_t toMs)
+{
+    std::lock_guard lock(m_impl->mutex);
+    std::vector<UsageRow> out;
+    Statement s(*m_impl, "SELECT minute_ms, SUM(requests), SUM(prompt_tokens), SUM(completion_tokens), SUM(rejected) "
+                         "FROM usage WHERE minute_ms >= ? AND minute_ms < ? GROUP BY minute_ms ORDER BY minute_ms");
+    s.bind(fromMs).bind(toMs);
+    while (s.step()) {
+        out.push_back({s.int64(0), s.int64(1), s.int64(2), s.int64(3), s.int64(4)});
+    }
+    return out;
+}
+
 UsageRow GatewayStore::usageTotal(const std::string& clientId, std::int64_t fromMs, std::int64_t toMs)
 {
     std::lock_guard lock(m_impl->mutex);

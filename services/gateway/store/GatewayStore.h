@@ -139,6 +139,8 @@ public:
     void addUsage(const std::vector<UsageDelta>& deltas);
     /// Per minute in [fromMs, toMs), all keys of the client summed, ascending.
     std::vector<UsageRow> usageSeries(const std::string& clientId, std::int64_t fromMs, std::int64_t toMs);
+    /// Per minute in [fromMs, toMs), all clients and keys summed (the gateway's totals), ascending.
+    std::vector<UsageRow> fleetUsageSeries(std::int64_t fromMs, std::int64_t toMs);
     /// Sum over [fromMs, toMs); minuteMs of the result is fromMs.
     UsageRow usageTotal(const std::string& clientId, std::int64_t fromMs, std::int64_t toMs);
     /// Every client id with keys, client policies or usage, sorted.
