@@ -369,3 +369,54 @@ TEST_F(GatewayFixture, TlsPinnedSelfSignedIsLiveUnpinnedIsTlsError)
             << trusted.stateText().toStdString();
     }
 }
+
+TEST_F(GatewayFixture, MutualTlsNeedsTheConsolesClientCertificate)
+{
+    // A server certificate, and a CA that signs the console's client certificate; the admin listener requires one.
+    const QString cert = m_dir.filePath(QStringLiteral("admin-cert.pem"));
+    const QString key = m_dir.filePath(QStringLiteral("admin-key.pem"));
+    openssl({"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
+             "-subj", "/CN=modelguard-test", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert});
+    const QString caCert = m_dir.filePath(QStringLiteral("console-ca.pem"));
+    const QString caKey = m_dir.filePath(QStringLiteral("console-ca-key.pem"));
+    openssl({"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
+             "-subj", "/CN=console-ca", "-keyout", caKey, "-out", caCert});
+    const QString clientKey = m_dir.filePath(QStringLiteral("console-key.pem"));
+    const QString clientCsr = m_dir.filePath(QStringLiteral("console.csr"));
+    const QString clientCert = m_dir.filePath(QStringLiteral("console-cert.pem"));
+    openssl({"req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-subj",
+             "/CN=analyst-console", "-keyout", clientKey, "-out", clientCsr});
+    openssl({"x509", "-req", "-in", clientCsr, "-CA", caCert, "-CAkey", caKey, "-CAcreateserial", "-days", "1", "-out",
+             clientCert});
+    ASSERT_TRUE(QFile::exists(clientCert));
+    ASSERT_NO_FATAL_FAILURE(
+        startGateway(0, 0, {"--admin-tls-cert", cert, "--admin-tls-key", key, "--admin-client-ca", caCert}));
+
+    FleetStore store;
+    {
+        ConnectionProfile p = profile(QStringLiteral("https"));
+        p.caFile = cert;
+        p.clientCertFile = clientCert;
+        p.clientKeyFile = clientKey;
+        GatewayConnection withCert(p, m_token, &store);
+        withCert.start();
+        ASSERT_TRUE(waitUntil([&] { return withCert.state() == State::Live; }, 10s))
+            << withCert.stateText().toStdString();
+        const auto reply = await(withCert.call("GET", QStringLiteral("/admin/v1/whoami")));
+        ASSERT_TRUE(reply && reply->ok()) << (reply ? reply->error.toStdString() : "no answer");
+    }
+    {
+        // The right server, the right token, but no client certificate: the handshake fails, nothing is served.
+        ConnectionProfile p = profile(QStringLiteral("https"));
+        p.caFile = cert;
+        GatewayConnection withoutCert(p, m_token, &store);
+        withoutCert.start();
+        ASSERT_TRUE(waitUntil(
+            [&] { return withoutCert.state() == State::TlsError || withoutCert.state() == State::Reconnecting; }, 10s))
+            << withoutCert.stateText().toStdString();
+        EXPECT_NE(withoutCert.state(), State::Live);
+        const auto reply = await(withoutCert.call("GET", QStringLiteral("/admin/v1/whoami")));
+        ASSERT_TRUE(reply.has_value());
+        EXPECT_EQ(reply->status, 0) << "served without a client certificate";
+    }
+}
