@@ -1,13 +1,18 @@
 #include "ui/MainWindow.h"
 
+#include "client/AdminService.h"
 #include "client/ConnectionManager.h"
 #include "client/FleetStore.h"
 #include "client/GatewayConnection.h"
 #include "ui/AlertsPanel.h"
+#include "ui/AuditPage.h"
 #include "ui/ClientsPage.h"
 #include "ui/ConnectionDialog.h"
 #include "ui/DetectPage.h"
+#include "ui/KeysPage.h"
+#include "ui/LimitsPage.h"
 #include "ui/OverviewPage.h"
+#include "ui/PoliciesPage.h"
 #include "ui/SettingsDialog.h"
 #include "ui/Theme.h"
 #include "ui/Translations.h"
@@ -26,6 +31,7 @@
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace modelguard::ui {
@@ -102,17 +108,16 @@ MainWindow::MainWindow(client::ConnectionManager* connections, client::FleetStor
     m_clients = new ClientsPage(connections, store, m_stack);
     m_stack->addWidget(m_overview);
     m_stack->addWidget(m_clients);
-    m_stack->addWidget(placeholderPage(
-        sectionTitle(Section::KeysQuotas),
-        tr("Issue, rotate and revoke the API keys of each client (secrets shown once), restrict keys to models and "
-           "endpoints, and set per-client rate limits and daily/monthly token quotas on each gateway."),
-        m_stack));
-    m_stack->addWidget(placeholderPage(
-        sectionTitle(Section::Policies),
-        tr("Edit the default and per-client policies the gateways enforce: logprobs and logit_bias handling, "
-           "watermark schemes and strength, and the risk thresholds at which a client's logprobs are stripped, "
-           "it is throttled or it is blocked."),
-        m_stack));
+    m_keys = new KeysPage(connections, store, m_admin, m_stack);
+    m_limits = new LimitsPage(connections, store, m_admin, m_stack);
+    auto* keysQuotas = new QTabWidget(m_stack);
+    keysQuotas->setObjectName(QStringLiteral("keysQuotasTabs"));
+    keysQuotas->setDocumentMode(true);
+    keysQuotas->addTab(m_keys, tr("API keys"));
+    keysQuotas->addTab(m_limits, tr("Quotas && limits"));
+    m_stack->addWidget(keysQuotas);
+    m_policies = new PoliciesPage(connections, store, m_admin, m_stack);
+    m_stack->addWidget(m_policies);
     auto* detect = new DetectPage(connections, store, m_stack);
     detect->keyring()->setAdminService(m_admin);
     m_overview->alertsPanel()->setAdminService(m_admin);
@@ -122,11 +127,8 @@ MainWindow::MainWindow(client::ConnectionManager* connections, client::FleetStor
         tr("Connect to model-artifact vaults: encrypted checkpoints, who may read them, the access log and the "
            "approval of exports."),
         m_stack));
-    m_stack->addWidget(placeholderPage(
-        sectionTitle(Section::Audit),
-        tr("The tamper-evident log of every administrative action taken from this console and on the gateways, "
-           "with verification of the hash chain."),
-        m_stack));
+    m_audit = new AuditPage(m_admin ? m_admin->audit() : nullptr, m_stack);
+    m_stack->addWidget(m_audit);
 
     int navWidth = 0;
     for (int i = 0; i < kSectionCount; ++i) {

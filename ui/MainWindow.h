@@ -22,8 +22,12 @@ class GatewayConnection;
 namespace modelguard::ui {
 
 class AlertNotifier;
+class AuditPage;
 class ClientsPage;
+class KeysPage;
+class LimitsPage;
 class OverviewPage;
+class PoliciesPage;
 enum class ThemeMode;
 
 class MainWindow : public QMainWindow
@@ -48,6 +52,10 @@ public:
 
     OverviewPage* overviewPage() const { return m_overview; }
     ClientsPage* clientsPage() const { return m_clients; }
+    KeysPage* keysPage() const { return m_keys; }
+    LimitsPage* limitsPage() const { return m_limits; }
+    PoliciesPage* policiesPage() const { return m_policies; }
+    AuditPage* auditPage() const { return m_audit; }
     AlertNotifier* notifier() const { return m_notifier; }
     /// The status bar's connection texts, in connection order.
     QStringList connectionStatusTexts() const;
@@ -76,6 +84,10 @@ private:
     QStackedWidget* m_stack = nullptr;
     OverviewPage* m_overview = nullptr;
     ClientsPage* m_clients = nullptr;
+    KeysPage* m_keys = nullptr;
+    LimitsPage* m_limits = nullptr;
+    PoliciesPage* m_policies = nullptr;
+    AuditPage* m_audit = nullptr;
     AlertNotifier* m_notifier = nullptr;
     QWidget* m_statusHost = nullptr;
     QLabel* m_noConnections = nullptr;

@@ -5,9 +5,13 @@
 #include "client/ConnectionManager.h"
 #include "client/FleetStore.h"
 #include "tests/ui/FleetData.h"
+#include "ui/AuditPage.h"
 #include "ui/ClientTableModel.h"
 #include "ui/ClientsPage.h"
+#include "ui/KeysPage.h"
+#include "ui/LimitsPage.h"
 #include "ui/OverviewPage.h"
+#include "ui/PoliciesPage.h"
 #include "ui/Theme.h"
 #include "ui/TimeSeriesChart.h"
 
@@ -18,6 +22,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QListWidget>
+#include <QPushButton>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTest>
@@ -121,12 +126,27 @@ TEST(MainWindow, EverySectionExists)
         pages.insert(page);
         EXPECT_FALSE(ui::MainWindow::sectionTitle(section).isEmpty());
         EXPECT_EQ(ui::MainWindow::sectionFromKey(ui::MainWindow::sectionKey(section)), section);
-        if (i >= 2) {
-            // Sections not built yet explain themselves and show no data views.
+        if (section == Section::Vaults) {
+            // A section not built yet explains itself and shows no data views.
             EXPECT_TRUE(page->findChildren<QAbstractItemView*>().isEmpty()) << i;
             EXPECT_FALSE(page->findChildren<QLabel*>().isEmpty()) << i;
         }
     }
+    // Without an admin service (no audit log) the editors are read-only and say why; the Audit view says so too.
+    ASSERT_NE(window.keysPage(), nullptr);
+    ASSERT_NE(window.limitsPage(), nullptr);
+    ASSERT_NE(window.policiesPage(), nullptr);
+    ASSERT_NE(window.auditPage(), nullptr);
+    EXPECT_TRUE(window.sectionPage(Section::KeysQuotas)->isAncestorOf(window.keysPage()));
+    EXPECT_TRUE(window.sectionPage(Section::KeysQuotas)->isAncestorOf(window.limitsPage()));
+    EXPECT_EQ(window.sectionPage(Section::Policies), window.policiesPage());
+    EXPECT_EQ(window.sectionPage(Section::Audit), window.auditPage());
+    EXPECT_FALSE(window.keysPage()->newButton()->isEnabled());
+    EXPECT_FALSE(window.keysPage()->readOnlyLabel()->text().isEmpty());
+    EXPECT_FALSE(window.limitsPage()->saveButton()->isEnabled());
+    EXPECT_FALSE(window.policiesPage()->saveOutputButton()->isEnabled());
+    EXPECT_TRUE(window.auditPage()->closedBannerText().contains(QStringLiteral("no audit log")))
+        << window.auditPage()->closedBannerText().toStdString();
     EXPECT_EQ(pages.size(), ui::MainWindow::kSectionCount);
     EXPECT_EQ(window.overviewPage(), window.sectionPage(Section::Overview));
     EXPECT_EQ(window.clientsPage(), window.sectionPage(Section::Clients));
