@@ -513,6 +513,21 @@ QVector<ClientRow> FleetStore::clients() const
     return rows;
 }
 
+QStringList FleetStore::clientIds() const
+{
+    QReadLocker lock(&m_lock);
+    QStringList ids;
+    for (const auto& [gatewayId, gw] : m_gateways) {
+        for (const auto& [clientId, state] : gw.clients)
+            ids.append(clientId);
+    }
+    if (m_gateways.size() > 1) {
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    }
+    return ids;
+}
+
 FleetSummary FleetStore::summary(int topK, double atRiskScore) const
 {
     const qint64 now = nowMs();

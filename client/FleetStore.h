@@ -100,6 +100,8 @@ public:
 
     QVector<ClientRow> clients() const; ///< merged across gateways by client id, sorted by client id
     std::optional<ClientRow> client(const QString& clientId) const;
+    /// The client ids of every gateway, sorted, without duplicates — for pickers (cheap: no rows, no usage sums).
+    QStringList clientIds() const;
     /// Counts and the `topK` riskiest clients without building a row per client (the Overview redraws with 10k
     /// clients several times a second: only the top rows pay for usage sums and string lists).
     FleetSummary summary(int topK, double atRiskScore) const;

@@ -471,9 +471,7 @@ void DetectPage::prefillCandidates()
 {
     if (m_candidatesEdited || !m_store)
         return;
-    QStringList ids;
-    for (const client::ClientRow& row : m_store->clients())
-        ids << row.clientId;
+    const QStringList ids = m_store->clientIds();
     const QString text = ids.join(QStringLiteral(", "));
     if (m_candidates->text() != text)
         m_candidates->setText(text);

@@ -687,10 +687,8 @@ bool KeysPage::anyWritable() const
 QStringList KeysPage::knownClients() const
 {
     QStringList ids;
-    if (m_store) {
-        for (const client::ClientRow& row : m_store->clients())
-            ids.append(row.clientId);
-    }
+    if (m_store)
+        ids = m_store->clientIds();
     for (const KeyRow& key : m_model->rows())
         ids.append(key.clientId);
     ids.removeDuplicates();

@@ -299,9 +299,7 @@ void LimitsPage::fillClients()
 {
     if (!m_store)
         return;
-    QStringList ids;
-    for (const client::ClientRow& row : m_store->clients())
-        ids.append(row.clientId);
+    const QStringList ids = m_store->clientIds();
     QStringList present;
     for (int i = 0; i < m_client->count(); ++i)
         present.append(m_client->itemText(i));

@@ -379,9 +379,7 @@ void PoliciesPage::updateClients()
 {
     if (!m_store)
         return;
-    QStringList ids;
-    for (const client::ClientRow& row : m_store->clients())
-        ids.append(row.clientId);
+    const QStringList ids = m_store->clientIds();
     if (ids == m_knownClients)
         return;
     m_knownClients = ids;

@@ -212,7 +212,7 @@ TEST(FleetStore, MergesAcrossTwoGateways)
     EXPECT_FALSE(store.client("solo").has_value());
 }
 
-TEST(FleetStore, SummaryAgreesWithTheFullClientList)
+TEST(FleetStore, SummaryAndClientIdsAgreeWithTheFullClientList)
 {
     // Three gateways, 300 clients, overlapping ids; risk and action differ per gateway. summary() must count and rank
     // exactly as the full merged list does.
@@ -230,6 +230,10 @@ TEST(FleetStore, SummaryAgreesWithTheFullClientList)
     }
     auto all = store.clients();
     ASSERT_EQ(all.size(), 250);
+    QStringList ids;
+    for (const auto& row : all)
+        ids.append(row.clientId);
+    EXPECT_EQ(store.clientIds(), ids) << "the same ids, sorted, each once";
     const auto summary = store.summary(10, 60);
     EXPECT_EQ(summary.clients, all.size());
     EXPECT_EQ(summary.atRisk, std::count_if(all.begin(), all.end(), [](const auto& c) { return c.riskScore >= 60; }));

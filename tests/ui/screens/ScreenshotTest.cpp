@@ -6,9 +6,11 @@
 
 #include "tests/ui/SampleText.h"
 #include "tests/ui/admin/AdminFixture.h"
+#include "ui/AuditPage.h"
 #include "ui/DetectPage.h"
 #include "ui/KeyDialogs.h"
 #include "ui/KeysPage.h"
+#include "ui/LimitsPage.h"
 #include "ui/MainWindow.h"
 #include "ui/PoliciesPage.h"
 #include "ui/PolicyForms.h"
@@ -126,6 +128,24 @@ TEST_F(Screenshots, KeyDialogAndTheSecretShownOnce)
     shoot(m_window.get(), QStringLiteral("keys"));
     ASSERT_EQ(auditRecords().size(), 1u);
     EXPECT_EQ(auditRecords().front().entry.action, "create_key");
+
+    // The client's quotas, on the other tab.
+    auto* tabs = qobject_cast<QTabWidget*>(m_window->sectionPage(MainWindow::Section::KeysQuotas));
+    ASSERT_TRUE(tabs);
+    tabs->setCurrentWidget(m_window->limitsPage());
+    const auto read =
+        await(m_window->limitsPage()->setScope(LimitsPage::Scope::Client, QStringLiteral("acme-research")));
+    ASSERT_TRUE(read.has_value() && *read);
+    shoot(m_window.get(), QStringLiteral("limits"));
+
+    // The change in the local audit log, verified.
+    m_window->showSection(MainWindow::Section::Audit);
+    AuditPage* audit = m_window->auditPage();
+    ASSERT_TRUE(audit);
+    audit->refresh();
+    EXPECT_TRUE(audit->verify().intact()) << audit->verifyBannerText().toStdString();
+    EXPECT_TRUE(audit->selectSeq(1));
+    shoot(m_window.get(), QStringLiteral("audit"));
 }
 
 TEST_F(Screenshots, PolicyEditorShowsTheGatewaysPolicy)
