@@ -299,6 +299,7 @@ void FleetStore::applySnapshot(const QString& gatewayId, const QJsonObject& snap
             next.insert_or_assign(id, std::move(state));
         }
         gw.clients = std::move(next);
+        ++m_membership;
 
         m_alerts.removeIf([&](const AlertRow& a) { return a.gatewayId == gatewayId; });
         for (const QJsonValue& v : snapshot.value(QLatin1String("alerts")).toArray()) {
@@ -325,7 +326,7 @@ void FleetStore::applyUsage(GatewayState& gw, const QJsonObject& data, qint64 no
         const double requests = std::max(0.0, c.value(QLatin1String("requests")).toDouble());
         const double tokens = std::max(0.0, c.value(QLatin1String("prompt_tokens")).toDouble())
                               + std::max(0.0, c.value(QLatin1String("completion_tokens")).toDouble());
-        ClientState& state = gw.clients[id];
+        ClientState& state = clientFor(gw, id);
         state.usage.add(second, requests, tokens);
         state.touchedMs = now;
         if (requests > 0 || tokens > 0 || c.value(QLatin1String("rejected")).toDouble() > 0) {
@@ -354,7 +355,7 @@ void FleetStore::applyEvent(const QString& gatewayId, const QString& type, const
             if (id.isEmpty()) {
                 return;
             }
-            ClientState& state = gw.clients[id];
+            ClientState& state = clientFor(gw, id);
             state.riskScore = data.value(QLatin1String("score")).toDouble();
             if (data.contains(QLatin1String("action"))) {
                 state.action = data.value(QLatin1String("action")).toString(QStringLiteral("none"));
@@ -373,7 +374,7 @@ void FleetStore::applyEvent(const QString& gatewayId, const QString& type, const
             if (id.isEmpty()) {
                 return;
             }
-            ClientState& state = gw.clients[id];
+            ClientState& state = clientFor(gw, id);
             const QString action = data.value(QLatin1String("action")).toString();
             state.action = (action.isEmpty() || action == QLatin1String("clear")) ? QStringLiteral("none") : action;
             if (data.contains(QLatin1String("pinned"))) {
@@ -447,6 +448,7 @@ void FleetStore::removeGateway(const QString& gatewayId)
     {
         QWriteLocker lock(&m_lock);
         m_gateways.erase(gatewayId);
+        ++m_membership;
         m_alerts.removeIf([&](const AlertRow& a) { return a.gatewayId == gatewayId; });
     }
     markChanged();
@@ -513,18 +515,41 @@ QVector<ClientRow> FleetStore::clients() const
     return rows;
 }
 
+FleetStore::ClientState& FleetStore::clientFor(GatewayState& gw, const QString& clientId)
+{
+    auto [it, inserted] = gw.clients.try_emplace(clientId);
+    if (inserted)
+        ++m_membership;
+    return it->second;
+}
+
 QStringList FleetStore::clientIds() const
 {
     QReadLocker lock(&m_lock);
+    // The set of ids changes rarely (a new client, an eviction, a snapshot) while the pages ask on every change: the
+    // list is kept until the membership changes.
+    QMutexLocker cacheLock(&m_idsCacheMutex);
+    const quint64 membership = m_membership.load();
+    if (m_idsCacheMembership == membership)
+        return m_idsCache;
     QStringList ids;
-    for (const auto& [gatewayId, gw] : m_gateways) {
-        for (const auto& [clientId, state] : gw.clients)
+    if (m_gateways.size() == 1) {
+        const auto& clients = m_gateways.begin()->second.clients;
+        ids.reserve(static_cast<qsizetype>(clients.size()));
+        for (const auto& [clientId, state] : clients)
             ids.append(clientId);
+    } else {
+        std::set<QStringView> merged; // the maps are sorted already; one ordered merge, each id once
+        for (const auto& [gatewayId, gw] : m_gateways) {
+            for (const auto& [clientId, state] : gw.clients)
+                merged.insert(merged.end(), QStringView(clientId));
+        }
+        ids.reserve(static_cast<qsizetype>(merged.size()));
+        for (QStringView id : merged)
+            ids.append(id.toString());
     }
-    if (m_gateways.size() > 1) {
-        std::sort(ids.begin(), ids.end());
-        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    }
+    m_idsCache = ids;
+    m_idsCacheMembership = membership;
     return ids;
 }
 
@@ -723,6 +748,7 @@ int FleetStore::evictIdle(qint64 now)
                 if (idle && !risky) {
                     it = gw.clients.erase(it);
                     ++dropped;
+                    ++m_membership;
                 } else {
                     ++it;
                 }

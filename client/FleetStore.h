@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMetaType>
+#include <QMutex>
 #include <QObject>
 #include <QPair>
 #include <QReadWriteLock>
@@ -183,11 +184,17 @@ private:
     static ClientRow rowFor(const QString& clientId, const std::vector<std::pair<QString, const ClientState*>>& parts,
                             qint64 nowMs);
     void insertAlertLocked(const AlertRow& alert);
+    /// The client's state on the gateway, created if new (which counts as a membership change). Write lock held.
+    ClientState& clientFor(GatewayState& gw, const QString& clientId);
 
     mutable QReadWriteLock m_lock;
     std::map<QString, GatewayState> m_gateways;
     QList<AlertRow> m_alerts; ///< newest first, capped
     std::atomic<quint64> m_revision {0};
+    std::atomic<quint64> m_membership {0}; ///< bumped whenever a client appears or disappears on some gateway
+    mutable QMutex m_idsCacheMutex;
+    mutable quint64 m_idsCacheMembership = ~quint64 {0};
+    mutable QStringList m_idsCache; ///< clientIds() as of m_idsCacheMembership
     std::atomic<bool> m_changePending {false};
     QTimer m_changedTimer;
     QTimer m_evictTimer;

@@ -472,6 +472,9 @@ void DetectPage::prefillCandidates()
     if (m_candidatesEdited || !m_store)
         return;
     const QStringList ids = m_store->clientIds();
+    if (ids == m_prefilledIds) // the same list until a client comes or goes: O(1)
+        return;
+    m_prefilledIds = ids;
     const QString text = ids.join(QStringLiteral(", "));
     if (m_candidates->text() != text)
         m_candidates->setText(text);

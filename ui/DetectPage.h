@@ -156,6 +156,7 @@ private:
     QPushButton* m_copyText = nullptr;
     QPushButton* m_copyJson = nullptr;
     bool m_candidatesEdited = false;
+    QStringList m_prefilledIds; ///< the client ids the candidates were last prefilled with
     bool m_running = false;
     quint64 m_generation = 0;
     std::shared_ptr<watermark::DetectionResult> m_result;

@@ -300,11 +300,9 @@ void LimitsPage::fillClients()
     if (!m_store)
         return;
     const QStringList ids = m_store->clientIds();
-    QStringList present;
-    for (int i = 0; i < m_client->count(); ++i)
-        present.append(m_client->itemText(i));
-    if (ids == present)
+    if (ids == m_knownClients) // the store hands out the same list until a client comes or goes: O(1)
         return;
+    m_knownClients = ids;
     const bool wasUpdating = m_updatingWidgets;
     m_updatingWidgets = true;
     const QString text = m_client->currentText();

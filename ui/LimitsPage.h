@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QPointer>
+#include <QStringList>
 #include <QWidget>
 
 class QComboBox;
@@ -124,6 +125,7 @@ private:
     QComboBox* m_scopeKind = nullptr;
     QLabel* m_clientLabel = nullptr;
     QComboBox* m_client = nullptr;
+    QStringList m_knownClients; ///< the ids m_client was last filled with
     QLabel* m_keyLabel = nullptr;
     QComboBox* m_key = nullptr;
     QPushButton* m_refresh = nullptr;

@@ -15,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
@@ -256,17 +257,45 @@ void OverviewPage::refresh()
     const int rows = static_cast<int>(std::min<qsizetype>(clients.size(), kTopClients));
     m_topClients->setRowCount(rows);
     const QPalette pal = palette();
-    for (int r = 0; r < rows; ++r) {
-        const client::ClientRow& c = clients[r];
-        m_topClients->setItem(r, 0, item(c.clientId));
-        auto* risk = item(locale.toString(c.riskScore, 'f', 0), Qt::AlignRight | Qt::AlignVCenter);
-        const RiskBand band = riskBand(c.riskScore);
-        risk->setBackground(riskBackground(band, pal));
-        risk->setForeground(riskForeground(band, pal));
-        risk->setToolTip(riskBandText(band));
-        m_topClients->setItem(r, 1, risk);
-        m_topClients->setItem(r, 2, item(actionText(c.action)));
-        m_topClients->setItem(r, 3, item(locale.toString(c.requestsPerMin, 'f', 1), Qt::AlignRight | Qt::AlignVCenter));
+    // Cells are updated in place and only when their content changed, with the model's signals held back and one
+    // dataChanged() at the end: every single-cell change would otherwise make the view re-measure its
+    // resize-to-contents columns (the biggest cost of a refresh with 10,000 clients behind it).
+    bool changed = false;
+    const auto cell = [&](int row, int column, const QString& text, Qt::Alignment alignment) {
+        QTableWidgetItem* it = m_topClients->item(row, column);
+        if (!it) {
+            m_topClients->setItem(row, column, item(text, alignment));
+            changed = true;
+            return m_topClients->item(row, column);
+        }
+        if (it->text() != text) {
+            it->setText(text);
+            changed = true;
+        }
+        return it;
+    };
+    {
+        const QSignalBlocker hold(m_topClients->model());
+        for (int r = 0; r < rows; ++r) {
+            const client::ClientRow& c = clients[r];
+            cell(r, 0, c.clientId, Qt::AlignLeft | Qt::AlignVCenter);
+            QTableWidgetItem* risk =
+                cell(r, 1, locale.toString(c.riskScore, 'f', 0), Qt::AlignRight | Qt::AlignVCenter);
+            const RiskBand band = riskBand(c.riskScore);
+            const QBrush background(riskBackground(band, pal));
+            if (risk->background() != background) {
+                risk->setBackground(background);
+                risk->setForeground(riskForeground(band, pal));
+                risk->setToolTip(riskBandText(band));
+                changed = true;
+            }
+            cell(r, 2, actionText(c.action), Qt::AlignLeft | Qt::AlignVCenter);
+            cell(r, 3, locale.toString(c.requestsPerMin, 'f', 1), Qt::AlignRight | Qt::AlignVCenter);
+        }
+    }
+    if (changed && rows > 0) {
+        QAbstractItemModel* model = m_topClients->model();
+        emit model->dataChanged(model->index(0, 0), model->index(rows - 1, model->columnCount() - 1));
     }
 
     m_alerts->refresh();
