@@ -13,6 +13,57 @@
     </message>
 </context>
 <context>
+    <name>KeyInput</name>
+    <message>
+        <source>Enter the client id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A client id has at most 128 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A client id may contain only letters A–Z, digits and . _ : @ - (not “%1”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name has at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name may not contain control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a valid date and time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expiry must be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 models can be listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model name “%1…” is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model name may not contain control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grace period is 0 to 30 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown endpoint “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SecretStore</name>
     <message>
         <source>no keychain is available (%1)</source>
@@ -546,6 +597,379 @@ Gateway: %2 · alert %3</source>
     </message>
     <message>
         <source>Could not acknowledge alert %1 on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelguard::ui::AuditPage</name>
+    <message>
+        <source>intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An entry&apos;s content no longer matches its hash: it was edited after it was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries are missing: removed from the middle, the start or the end of the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries are out of their recorded order: an entry links to a different predecessor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An entry (or the log&apos;s head) is not sealed with this console&apos;s key: it was inserted or rewritten by someone without the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing verifies with the key in the keychain: the key is not this log&apos;s, or the whole log was re-keyed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every entry verifies, but the log&apos;s head is missing, rolled back or points elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the log again (entries of other console instances appear).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check every entry&apos;s hash chain and seal, and the log&apos;s head.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the entries matching the filters as JSON Lines or CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save verification key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the log&apos;s key to a file for &apos;modelguard-cli audit verify --key-file&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This console has no audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log is not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the newest %n matching entries; older ones are not listed (narrow the time range to see them).</source>
+        <translation>
+            <numerusform>Showing the newest matching entry; older ones are not listed (narrow the time range to see them).</numerusform>
+            <numerusform>Showing the newest %n matching entries; older ones are not listed (narrow the time range to see them).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an entry to see the state before and after the action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry #%1 · %2 · %3 %4 on %5: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By %1 (%2) · hash %3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nothing recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Intact: %n entries, chain and seal verified.</source>
+        <translation>
+            <numerusform>Intact: %n entry, chain and seal verified.</numerusform>
+            <numerusform>Intact: %n entries, chain and seal verified.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Broken at entry #%1: %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broken: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log is not open: there is nothing to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file name was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1 (disk full?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n entries to %1.</source>
+        <translation>
+            <numerusform>Exported %n entry to %1.</numerusform>
+            <numerusform>Exported %n entries to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit log is not open: its key is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the key to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key export could not be recorded in the audit log, so the key file was removed again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save verification key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The verification key lets anyone who has it forge audit entries that verify as genuine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the file where only you can read it (it is written with permissions for you alone), use it for &apos;modelguard-cli audit verify --key-file&apos;, and delete it when done. The export is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key files (*.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key saved to %1 (readable by you only). Verify the log with: modelguard-cli audit verify %2 --key-file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelguard::ui::AuditTableModel</name>
+    <message>
+        <source>(local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry #%1, %2 (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The action succeeded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An action of this console itself, not on a gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelguard::ui::BulkRevokeDialog</name>
+    <message>
+        <source>Revoke all keys of a client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every key of the client is revoked at once on the checked gateways; applications using them stop working. Revoked keys cannot be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Client:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke all…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one gateway under “Apply to”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1153,6 +1577,790 @@ Gateway: %2 · alert %3</source>
     </message>
 </context>
 <context>
+    <name>modelguard::ui::KeyCreateDialog</name>
+    <message>
+        <source>New API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key&apos;s secret is shown once after it is created; the gateway keeps only a hash of it and the console does not store it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. acme-prod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Client:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one gateway under “Apply to”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelguard::ui::KeyEditDialog</name>
+    <message>
+        <source>Key %1 (%2) of client %3 on %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. production backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma-separated; empty = all models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed &amp;models:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embeddings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None checked = all endpoints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoints:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelguard::ui::KeyTableModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired (replaced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old key until %1 (rotated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>models: %1 · endpoints: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced by mg_%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelguard::ui::KeysPage</name>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue a new API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the name, expiry or scopes of the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the key by a new one; the old one works for a grace period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the key at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke all keys of client…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke every key of a client, on one or several gateways</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the keys again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by client, name or key prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keys of %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no gateway is selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no admin service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was not created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer connected: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing has been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was not rotated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotated API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the key %1 (%2) of client “%3” on %4?
+
+Applications using it stop working at once. A revoked key cannot be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key %1 was not revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key was revoked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke all keys of client “%1” on %2?
+
+%n key(s) in use will stop working at once. Revoked keys cannot be restored.</source>
+        <translation>
+            <numerusform>Revoke all keys of client “%1” on %2?
+
+%n key in use will stop working at once. Revoked keys cannot be restored.</numerusform>
+            <numerusform>Revoke all keys of client “%1” on %2?
+
+%n keys in use will stop working at once. Revoked keys cannot be restored.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The keys of %1 were not revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke all keys of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s)</source>
+        <translation>
+            <numerusform>%n key</numerusform>
+            <numerusform>%n keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n key(s)</source>
+        <translation>
+            <numerusform>%1 of %n key</numerusform>
+            <numerusform>%1 of %n keys</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No gateway is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No admin service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: %1 Keys can be viewed but not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key has already been replaced or has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelguard::ui::LimitsEditor</name>
+    <message>
+        <source>Requests per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest sustained request rate (a short burst is allowed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests in any 60 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt and completion tokens in any 60 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quota, from 00:00 UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quota of prompt and completion tokens, from 00:00 UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quota of prompt and completion tokens, from the first of the month, UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default max_tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max_tokens given to requests that set none; quotas reserve it while a request runs. At least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max_tokens cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest max_tokens a request may ask for; larger values are lowered to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quotas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens per request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests/day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens/day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens/month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max_tokens at most %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max_tokens %1 by default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The default max_tokens must be at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The max_tokens cap (%1) must not be lower than the default max_tokens (%2); 0 means no cap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Changed, not saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in the last minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 used today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 used this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — over this limit (%2 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 % of this limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelguard::ui::LimitsPage</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The default (all clients)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key of a client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the limits from the gateway again (unsaved changes are dropped).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the unsaved changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove key limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key gets no limits of its own: only its client&apos;s limits apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the client&apos;s own limits: the default limits apply to it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No admin service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one gateway under “Apply to”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current limits could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send these limits to the gateways chosen under “Apply to”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No gateway is connected to read the limits from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The default limits could not be read from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The default limits on %1: they apply to every client without limits of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter or choose a client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid client id (1 to 128 letters, digits or . _ : @ -).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The limits of %1 could not be read from %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage of %1 on %2: %3 tokens today, %4 this month, %5 requests today; %6 % of its largest quota in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has sent no requests through %2 yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The usage of %1 could not be read from %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has limits of its own on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 uses the default limits on %2; saving gives it limits of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In force: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keys of %1 could not be read from %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no keys on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no key %2 on %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key %1 has limits of its own on %2; its client&apos;s limits apply as well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key %1 has no limits of its own on %2: only its client&apos;s limits apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown: the state on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no admin service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a change is still being applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no gateway is selected under “Apply to”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no client is chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no key is chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the current limits could not be read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits of key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the default limits cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default limits for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits of key %1 removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>modelguard::ui::MainWindow</name>
     <message>
         <source>Not available in this version yet.</source>
@@ -1163,19 +2371,7 @@ Gateway: %2 · alert %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Issue, rotate and revoke the API keys of each client (secrets shown once), restrict keys to models and endpoints, and set per-client rate limits and daily/monthly token quotas on each gateway.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit the default and per-client policies the gateways enforce: logprobs and logit_bias handling, watermark schemes and strength, and the risk thresholds at which a client&apos;s logprobs are stripped, it is throttled or it is blocked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connect to model-artifact vaults: encrypted checkpoints, who may read them, the access log and the approval of exports.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The tamper-evident log of every administrative action taken from this console and on the gateways, with verification of the hash chain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1300,6 +2496,129 @@ Role: %3</source>
         <source>&lt;h3&gt;ModelGuard %1&lt;/h3&gt;&lt;p&gt;Security-operations console for LLM extraction defence: live usage and extraction risk of every client on your gateways.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>API keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quotas &amp;&amp; limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelguard::ui::OutputPolicyForm</name>
+    <message>
+        <source>Allow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cap the number of alternatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round the values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add noise to the values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strip from requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse requests asking for them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logprobs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token probabilities are the richest signal for copying a model; limit or remove them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alternatives at most:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With &quot;cap&quot;: top_logprobs is lowered to this, so fewer alternatives per token leak out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decimals kept:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With &quot;round&quot;: logprobs are rounded to this many decimals, hiding the fine detail a copy learns from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noise (standard deviation):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With &quot;noise&quot;: random noise of this size is added to logprobs, so averaging many answers costs more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cap entries and size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse requests using it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse it together with logprobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logit bias:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biasing tokens while reading logprobs reveals the model&apos;s hidden scores; limit or refuse it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biased tokens at most:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With &quot;cap&quot;: at most this many tokens may be biased per request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bias size at most:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With &quot;cap&quot;: larger biases are refused, so single tokens cannot be forced to probe the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choices per request at most:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger n and best_of are lowered to this, so one request cannot sample many answers (0: no limit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest temperature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower temperatures are raised to this, so answers are less of an exact copy of the model&apos;s choices.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>modelguard::ui::OverviewPage</name>
@@ -1417,6 +2736,370 @@ Role: %3</source>
     </message>
 </context>
 <context>
+    <name>modelguard::ui::PoliciesPage</name>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policies of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default (all clients)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The defaults apply to every client without an override. Type or pick a client id to see and change its overrides and to act on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override the default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked: this client has its own output policy. Unchecking removes it and the default applies again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save output policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watermark policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save watermark policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk thresholds and automatic actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk thresholds apply to all clients: choose &quot;Default (all clients)&quot; to change them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save risk thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual action on the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (required, recorded in the audit logs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throttle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slows the client down to the throttled rate until the pin is cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuses every request of the client until the pin is cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strip logprobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes logprobs from the client&apos;s requests until the pin is cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes the pinned action: the risk score decides again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a client id: use 1 to 128 letters, digits and . _ : @ -</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No gateway is connected: there is nothing to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policies could not be read from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the default policies of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the policies of client %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action on %1: %2, pinned by an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action on %1: %2 (from the risk score, score %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not know this client yet (no key, no traffic): there is nothing to act on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another change is still being made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check at least one gateway under &quot;Apply to&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose a client first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the values and save to give %1 its own policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output policy not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default output policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output policy of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watermark policy not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default watermark policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watermark policy of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>risk thresholds exist only as defaults for all clients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk thresholds not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default risk thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override not removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reason is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reason is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block every request of %1 on %2 until the pin is cleared?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block not sent: not confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the pin of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inherited from the default policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a client above to throttle, block or strip logprobs by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelguard::ui::RiskPolicyForm</name>
+    <message>
+        <source>Strip logprobs from score:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From this risk score on, a client gets no logprobs: the cheapest signal for copying is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throttle from score:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From this score on, the client is slowed down, so collecting training data takes far longer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block from score:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From this score on, every request of the client is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Act automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic actions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: scores are still computed and reported, but only an administrator acts on them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throttled rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The requests per second a throttled client may still make.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The score that strips logprobs (%1) must not be above the throttle score (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The throttle score (%1) must not be above the block score (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelguard::ui::RotateDialog</name>
+    <message>
+        <source>Rotate API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new key with the same client and scopes replaces this one; its secret is shown once. The old key keeps working during the grace period, then stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Grace period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelguard::ui::SecretDialog</name>
+    <message>
+        <source>&lt;b&gt;Copy the secret now: it cannot be shown again.&lt;/b&gt;&lt;br&gt;The gateway keeps only a hash of it and the console does not store it. Whoever has it can use the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have copied it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>modelguard::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1475,6 +3158,41 @@ Role: %3</source>
     </message>
     <message>
         <source>%1: the watermark key cannot be fetched (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>modelguard::ui::WatermarkPolicyForm</name>
+    <message>
+        <source>Both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload (invisible signed mark)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lexical (keyed word choice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schemes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payload names the client in copied text; the lexical mark survives paraphrase and shows up in a model trained on the output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stronger marks are found in shorter or distilled text, at some cost to word choice.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
