@@ -2,6 +2,7 @@
 
 #include "client/AdminService.h"
 #include "client/ConnectionManager.h"
+#include "client/ConsoleAudit.h"
 #include "client/FleetStore.h"
 #include "client/GatewayConnection.h"
 #include "client/SecretStore.h"
@@ -476,8 +477,10 @@ void DetectPage::prefillCandidates()
         return;
     m_prefilledIds = ids;
     const QString text = ids.join(QStringLiteral(", "));
-    if (m_candidates->text() != text)
+    if (m_candidates->text() != text) {
         m_candidates->setText(text);
+        m_candidates->setCursorPosition(0); // show the start of a long list, not its end
+    }
 }
 
 QStringList DetectPage::candidateList() const
@@ -830,6 +833,14 @@ void DetectPage::changeEvent(QEvent* event)
 void WatermarkKeyring::setAdminService(client::AdminService* service)
 {
     m_service = service;
+    // A connection can become live before the local audit log has opened (its key comes from the keychain), and the
+    // key export is refused until then: fetch what is missing once the log is open.
+    if (service && service->audit()) {
+        connect(service->audit(), &client::ConsoleAudit::openChanged, this, [this](bool open) {
+            if (open)
+                refreshMissing();
+        });
+    }
 }
 
 } // namespace modelguard::ui

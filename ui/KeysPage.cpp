@@ -150,7 +150,7 @@ KeysPage::KeysPage(client::ConnectionManager* connections, client::FleetStore* s
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
     const int charWidth = fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    const int widths[KeyTableModel::ColumnCount] = {10, 15, 14, 14, 19, 19, 16, 18, 10};
+    const int widths[KeyTableModel::ColumnCount] = {10, 15, 20, 20, 16, 16, 16, 12, 10};
     for (int c = 0; c < KeyTableModel::ColumnCount; ++c) {
         const int headerWidth =
             fontMetrics().horizontalAdvance(m_model->headerData(c, Qt::Horizontal).toString()) + charWidth * 5;

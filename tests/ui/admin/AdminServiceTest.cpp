@@ -9,6 +9,8 @@
 
 #include <QSignalSpy>
 
+#include <algorithm>
+
 namespace modelguard::ui::test {
 namespace {
 
@@ -262,6 +264,37 @@ TEST_F(AdminServiceTest, WatermarkKeyFetchIsAnAuditedExportThatNeverRecordsTheKe
     EXPECT_NE(keyring.problems().join(' ').indexOf(QStringLiteral("viewer role")), -1)
         << keyring.problems().join(';').toStdString();
     EXPECT_EQ(auditRecords().size(), 1u);
+}
+
+TEST_F(AdminServiceTest, WatermarkKeyIsFetchedOnceTheAuditLogOpensAfterTheConnectionIsLive)
+{
+    // At start the connection can be live before the audit log has its key from the keychain: the export is refused
+    // then, and must happen by itself once the log is open (no user action).
+    client::ConsoleAudit lateAudit(
+        m_dir.filePath(QStringLiteral("late-audit.sqlite")),
+        QStringLiteral("test-late-audit-key-%1").arg(QUuid::createUuid().toString(QUuid::Id128)));
+    client::AdminService lateService(&lateAudit);
+    WatermarkKeyring keyring(m_connections.get());
+    keyring.setAdminService(&lateService);
+    keyring.refresh();
+    ASSERT_TRUE(waitUntil([&] { return !keyring.problems().isEmpty(); }, 5s));
+    EXPECT_NE(keyring.problems().join(' ').indexOf(QStringLiteral("audit log")), -1)
+        << keyring.problems().join(';').toStdString();
+
+    const auto opened = await(lateAudit.open());
+    ASSERT_TRUE(opened.has_value() && *opened) << lateAudit.error().toStdString();
+    // (Earlier tests leave their gateways' keys in the keychain cache: wait for one fetched from the gateway.)
+    const auto fetched = [&] {
+        const auto entries = keyring.entries();
+        return std::any_of(entries.begin(), entries.end(), [](const WatermarkKeyring::Entry& e) {
+            return e.source == WatermarkKeyring::Source::Gateway;
+        });
+    };
+    ASSERT_TRUE(waitUntil(fetched, 15s)) << keyring.problems().join(';').toStdString();
+    EXPECT_TRUE(keyring.problems().isEmpty()) << keyring.problems().join(';').toStdString();
+    const auto records = lateAudit.log()->query();
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records.front().entry.action, "export_watermark_secret");
 }
 
 } // namespace
