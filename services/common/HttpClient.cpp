@@ -601,7 +601,7 @@ private:
             co_return std::nullopt;
         }
         if (!m_chunk) {
-            m_chunk = std::make_unique<char[]>(kReadChunk);
+            m_chunk = std::make_unique_for_overwrite<char[]>(kReadChunk); // not zeroed: only what is read is used
         }
         for (int emptyReads = 0; emptyReads < 100'000; ++emptyReads) {
             auto& body = m_parser->get().body();

@@ -134,14 +134,17 @@ std::string limitMessage(const policy::Decision& d)
            + std::to_string(std::max<std::int64_t>(1, (d.retryAfterMs + 999) / 1000)) + "s.";
 }
 
-/// Waits until the client has gone (the session cancels the Responder); never returns while it is connected.
+/// Waits until the client has gone (the session cancels the Responder); never returns while it is connected. As the
+/// losing side of an `||` race it is cancelled once per request: it then returns instead of letting the next co_await
+/// throw operation_aborted (an exception per request, unwound through the coroutine frames, cost a few per cent).
 awaitable<void> untilClientGone(Responder& responder)
 {
+    const boost::asio::cancellation_state cancellation = co_await boost::asio::this_coro::cancellation_state;
     // (No temporaries in the co_await expression: GCC 12 destroys them too early inside a loop condition.)
     const std::chrono::milliseconds hour(3'600'000);
     for (;;) {
         const bool connected = co_await responder.sleepFor(hour);
-        if (!connected) {
+        if (!connected || cancellation.cancelled() != boost::asio::cancellation_type::none) {
             co_return;
         }
     }
