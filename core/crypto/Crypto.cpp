@@ -40,17 +40,9 @@ struct MdCtxDeleter
 {
     void operator()(EVP_MD_CTX* ctx) const noexcept { EVP_MD_CTX_free(ctx); }
 };
-struct MacDeleter
-{
-    void operator()(EVP_MAC* mac) const noexcept { EVP_MAC_free(mac); }
-};
 struct MacCtxDeleter
 {
     void operator()(EVP_MAC_CTX* ctx) const noexcept { EVP_MAC_CTX_free(ctx); }
-};
-struct KdfDeleter
-{
-    void operator()(EVP_KDF* kdf) const noexcept { EVP_KDF_free(kdf); }
 };
 struct KdfCtxDeleter
 {
@@ -62,9 +54,7 @@ struct CipherCtxDeleter
 };
 
 using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, MdCtxDeleter>;
-using MacPtr = std::unique_ptr<EVP_MAC, MacDeleter>;
 using MacCtxPtr = std::unique_ptr<EVP_MAC_CTX, MacCtxDeleter>;
-using KdfPtr = std::unique_ptr<EVP_KDF, KdfDeleter>;
 using KdfCtxPtr = std::unique_ptr<EVP_KDF_CTX, KdfCtxDeleter>;
 using CipherCtxPtr = std::unique_ptr<EVP_CIPHER_CTX, CipherCtxDeleter>;
 
@@ -83,9 +73,44 @@ const unsigned char* dataOrEmpty(ByteView v) noexcept
     return v.empty() ? &empty : v.data();
 }
 
+// Algorithms are fetched from the provider once per process and reused: OpenSSL 3 looks an algorithm up (under a
+// lock) on every implicit fetch, i.e. on every EVP_sha256()-style use or per-call EVP_*_fetch, which made a key
+// derivation several times slower than the hashing in it. The fetched objects live until exit (reachable, never
+// freed: OpenSSL's own cleanup at exit may run before or after static destructors).
 const EVP_MD* sha256Md()
 {
-    return EVP_sha256();
+    static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    if (md == nullptr) {
+        fail("EVP_MD_fetch(SHA256)");
+    }
+    return md;
+}
+
+EVP_MAC* hmacAlgorithm()
+{
+    static EVP_MAC* const mac = EVP_MAC_fetch(nullptr, OSSL_MAC_NAME_HMAC, nullptr);
+    if (mac == nullptr) {
+        fail("EVP_MAC_fetch(HMAC)");
+    }
+    return mac;
+}
+
+const EVP_CIPHER* aes256GcmCipher()
+{
+    static EVP_CIPHER* const cipher = EVP_CIPHER_fetch(nullptr, "AES-256-GCM", nullptr);
+    if (cipher == nullptr) {
+        fail("EVP_CIPHER_fetch(AES-256-GCM)");
+    }
+    return cipher;
+}
+
+EVP_KDF* hkdfAlgorithm()
+{
+    static EVP_KDF* const kdf = EVP_KDF_fetch(nullptr, OSSL_KDF_NAME_HKDF, nullptr);
+    if (kdf == nullptr) {
+        fail("EVP_KDF_fetch(HKDF)");
+    }
+    return kdf;
 }
 
 } // namespace
@@ -163,11 +188,7 @@ namespace {
 
 MacCtxPtr newKeyedHmac(ByteView key)
 {
-    MacPtr mac {EVP_MAC_fetch(nullptr, OSSL_MAC_NAME_HMAC, nullptr)};
-    if (!mac) {
-        fail("EVP_MAC_fetch(HMAC)");
-    }
-    MacCtxPtr ctx {EVP_MAC_CTX_new(mac.get())};
+    MacCtxPtr ctx {EVP_MAC_CTX_new(hmacAlgorithm())};
     if (!ctx) {
         fail("EVP_MAC_CTX_new");
     }
@@ -236,11 +257,7 @@ Bytes hkdfSha256(ByteView inputKeyMaterial, ByteView salt, ByteView info, std::s
     if (length == 0 || length > 255 * 32) {
         throw CryptoError("HKDF-SHA256: output length must be 1..8160 bytes");
     }
-    KdfPtr kdf {EVP_KDF_fetch(nullptr, OSSL_KDF_NAME_HKDF, nullptr)};
-    if (!kdf) {
-        fail("EVP_KDF_fetch(HKDF)");
-    }
-    KdfCtxPtr ctx {EVP_KDF_CTX_new(kdf.get())};
+    KdfCtxPtr ctx {EVP_KDF_CTX_new(hkdfAlgorithm())};
     if (!ctx) {
         fail("EVP_KDF_CTX_new");
     }
@@ -281,7 +298,7 @@ CipherCtxPtr newGcm(ByteView key, ByteView iv, bool encrypt)
     if (!ctx) {
         fail("EVP_CIPHER_CTX_new");
     }
-    check(EVP_CipherInit_ex2(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, encrypt ? 1 : 0, nullptr),
+    check(EVP_CipherInit_ex2(ctx.get(), aes256GcmCipher(), nullptr, nullptr, encrypt ? 1 : 0, nullptr),
           "EVP_CipherInit_ex2");
     check(EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, static_cast<int>(iv.size()), nullptr),
           "EVP_CTRL_GCM_SET_IVLEN");

@@ -15,16 +15,20 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <memory>
+#include <optional>
 #include <stdexcept>
 
 namespace modelguard::watermark {
 
 struct Embedder::Impl
 {
-    GatewayKey gateway;
     std::string clientId;
     EmbedOptions options;
     std::shared_ptr<const LexicalKey> lexicalKey; // null without the lexical scheme
+    /// The payload stream of this client and minute, never advanced: every stream() starts from a copy. (Building it
+    /// takes two HKDF derivations and an HMAC, several microseconds; a copy is a few hundred bytes.)
+    std::optional<PayloadStamper> stamper;
 };
 
 namespace {
@@ -169,12 +173,11 @@ Embedder::Embedder(const GatewayKey& gateway, std::string clientId, EmbedOptions
             std::chrono::duration_cast<std::chrono::minutes>(std::chrono::system_clock::now().time_since_epoch());
         options.issuedAtMinutes = static_cast<std::uint32_t>(now.count());
     }
-    m_impl->gateway = gateway;
     m_impl->clientId = std::move(clientId);
     m_impl->options = options;
     if (hasScheme(options.scheme, Scheme::Payload)) {
-        // Validates the client id and the key now, so that stream() cannot fail later.
-        PayloadStamper probe(gateway, m_impl->clientId, options.issuedAtMinutes);
+        // Also validates the client id and the key now, so that stream() cannot fail later.
+        m_impl->stamper.emplace(gateway, m_impl->clientId, options.issuedAtMinutes);
     }
     if (hasScheme(options.scheme, Scheme::Lexical)) {
         if (gateway.secret.empty()) {
@@ -191,10 +194,7 @@ Embedder& Embedder::operator=(Embedder&&) noexcept = default;
 
 std::unique_ptr<StreamingEmbedder> Embedder::stream() const
 {
-    std::optional<PayloadStamper> stamper;
-    if (hasScheme(m_impl->options.scheme, Scheme::Payload)) {
-        stamper.emplace(m_impl->gateway, m_impl->clientId, m_impl->options.issuedAtMinutes);
-    }
+    std::optional<PayloadStamper> stamper = m_impl->stamper; // a fresh copy, at the start of the payload stream
     return std::make_unique<StreamingEmbedderImpl>(m_impl->lexicalKey, m_impl->options.strength, std::move(stamper));
 }
 
