@@ -328,6 +328,9 @@ void FleetStore::applyUsage(GatewayState& gw, const QJsonObject& data, qint64 no
                               + std::max(0.0, c.value(QLatin1String("completion_tokens")).toDouble());
         ClientState& state = clientFor(gw, id);
         state.usage.add(second, requests, tokens);
+        if (const QJsonValue quota = c.value(QLatin1String("quota_used_pct")); quota.isDouble()) {
+            state.quotaUsedPct = std::clamp(quota.toDouble(), 0.0, 1e6); // live, between snapshots
+        }
         state.touchedMs = now;
         if (requests > 0 || tokens > 0 || c.value(QLatin1String("rejected")).toDouble() > 0) {
             state.lastSeenMs = std::max(state.lastSeenMs, timeMs);

@@ -57,6 +57,22 @@ namespace {
 constexpr std::size_t kRecentEvents = 50;
 constexpr std::size_t kMaxAlerts = 1000;
 
+/// The largest share (per cent) of a quota the client has used: tokens today or this month, requests today.
+double quotaUsedPct(const policy::Quotas& q, const policy::QuotaLedger::Usage& usage)
+{
+    double pct = 0;
+    if (q.tokensPerDay > 0) {
+        pct = std::max(pct, 100.0 * static_cast<double>(usage.tokensToday) / static_cast<double>(q.tokensPerDay));
+    }
+    if (q.tokensPerMonth > 0) {
+        pct = std::max(pct, 100.0 * static_cast<double>(usage.tokensMonth) / static_cast<double>(q.tokensPerMonth));
+    }
+    if (q.requestsPerDay > 0) {
+        pct = std::max(pct, 100.0 * static_cast<double>(usage.requestsToday) / static_cast<double>(q.requestsPerDay));
+    }
+    return pct;
+}
+
 risk::RiskConfig riskConfig(std::string secret)
 {
     risk::RiskConfig config;
@@ -622,20 +638,7 @@ std::vector<Core::ClientView> Core::clientViews(std::int64_t now) const
         v.keyPrefixes = prefixes[v.id];
         v.usage = m_ledger.usage(v.id, now);
         v.limits = resolve(v.id, {}).clientLimits;
-        double pct = 0;
-        const auto& q = v.limits.quota;
-        if (q.tokensPerDay > 0) {
-            pct = std::max(pct, 100.0 * static_cast<double>(v.usage.tokensToday) / static_cast<double>(q.tokensPerDay));
-        }
-        if (q.tokensPerMonth > 0) {
-            pct =
-                std::max(pct, 100.0 * static_cast<double>(v.usage.tokensMonth) / static_cast<double>(q.tokensPerMonth));
-        }
-        if (q.requestsPerDay > 0) {
-            pct = std::max(pct,
-                           100.0 * static_cast<double>(v.usage.requestsToday) / static_cast<double>(q.requestsPerDay));
-        }
-        v.quotaUsedPct = pct;
+        v.quotaUsedPct = quotaUsedPct(v.limits.quota, v.usage);
     }
     return views;
 }
@@ -671,7 +674,10 @@ bool Core::acknowledgeAlert(std::uint64_t id)
 void Core::tick(std::int64_t now)
 {
     flush(now);
-    m_events.flushUsage(now);
+    // Each client in the usage event also carries its quota use, so consoles show it live, not only per snapshot.
+    m_events.flushUsage(now, [this, now](const std::string& clientId) {
+        return quotaUsedPct(resolve(clientId, {}).clientLimits.quota, m_ledger.usage(clientId, now));
+    });
 }
 
 void Core::flush(std::int64_t now)

@@ -451,6 +451,43 @@ TEST_F(BackfillFixture, ConnectingLaterShowsTheLastMinutesAtOnceAndCountsLiveTra
     EXPECT_NEAR(requestsIn(store.clientSeries(QStringLiteral("acme"), nowMs() - kWindowMs)), 7, 1e-9);
 }
 
+TEST_F(BackfillFixture, QuotaUseFollowsLiveTrafficWithoutANewSnapshot)
+{
+    ASSERT_NO_FATAL_FAILURE(startGateway());
+    FleetStore store;
+    GatewayConnection connection(profile(), m_token, &store);
+    connection.start();
+    ASSERT_TRUE(waitUntil([&] { return connection.state() == State::Live; }, 10s))
+        << connection.stateText().toStdString();
+    const QString key = createKey(connection, QStringLiteral("metered"));
+    ASSERT_FALSE(key.isEmpty());
+    const auto limits = await(connection.call("PUT", QStringLiteral("/admin/v1/clients/metered/limits"),
+                                              QJsonObject {{"requests_per_day", 10}}));
+    ASSERT_TRUE(limits && limits->ok()) << (limits ? limits->error.toStdString() : "no answer");
+
+    // After the snapshot (taken at connect, before any traffic) only the usage events can tell: 4 of 10 requests.
+    ASSERT_EQ(sendChats(key, 4), 4);
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            const auto row = store.client(QStringLiteral("metered"));
+            return row && row->quotaUsedPct >= 40 - 1e-9;
+        },
+        10s))
+        << "quota use not updated live: "
+        << (store.client(QStringLiteral("metered")) ? store.client(QStringLiteral("metered"))->quotaUsedPct : -1);
+    EXPECT_NEAR(store.client(QStringLiteral("metered"))->quotaUsedPct, 40, 1e-9);
+
+    // The same figure as the gateway's own snapshot.
+    const auto snapshot = await(connection.call("GET", QStringLiteral("/admin/v1/snapshot")));
+    ASSERT_TRUE(snapshot && snapshot->ok());
+    double fromSnapshot = -1;
+    for (const QJsonValue& c : snapshot->json.object().value(QLatin1String("clients")).toArray()) {
+        if (c.toObject().value(QLatin1String("id")).toString() == QLatin1String("metered"))
+            fromSnapshot = c.toObject().value(QLatin1String("quota_used_pct")).toDouble();
+    }
+    EXPECT_NEAR(fromSnapshot, 40, 1e-9);
+}
+
 TEST_F(BackfillFixture, HistorySurvivesAGatewayRestart)
 {
     ASSERT_NO_FATAL_FAILURE(startGateway());

@@ -58,7 +58,7 @@ void EventHub::addUsage(const std::string& clientId, std::int64_t requests, std:
     totals.rejected += rejected;
 }
 
-std::uint64_t EventHub::flushUsage(std::int64_t nowMs)
+std::uint64_t EventHub::flushUsage(std::int64_t nowMs, const std::function<double(const std::string&)>& quotaUsedPct)
 {
     std::map<std::string, UsageTotals> batch;
     std::int64_t intervalMs = kDefaultUsageIntervalMs;
@@ -76,11 +76,15 @@ std::uint64_t EventHub::flushUsage(std::int64_t nowMs)
         if (totals.requests == 0 && totals.promptTokens == 0 && totals.completionTokens == 0 && totals.rejected == 0) {
             continue;
         }
-        clients.push_back(boost::json::object {{"client", client},
-                                               {"requests", totals.requests},
-                                               {"prompt_tokens", totals.promptTokens},
-                                               {"completion_tokens", totals.completionTokens},
-                                               {"rejected", totals.rejected}});
+        boost::json::object entry {{"client", client},
+                                   {"requests", totals.requests},
+                                   {"prompt_tokens", totals.promptTokens},
+                                   {"completion_tokens", totals.completionTokens},
+                                   {"rejected", totals.rejected}};
+        if (quotaUsedPct) {
+            entry["quota_used_pct"] = quotaUsedPct(client);
+        }
+        clients.push_back(std::move(entry));
     }
     if (clients.empty()) {
         return 0;

@@ -50,8 +50,11 @@ public:
                   std::int64_t completionTokens, std::int64_t rejected);
     /// Publishes the usage accumulated since the previous flush (nothing when there is none) and returns the event's
     /// id, or 0 when nothing was published. interval_ms is the time since the previous flushUsage() call
-    /// (kDefaultUsageIntervalMs for the first one). Clients whose deltas are all zero are left out.
-    std::uint64_t flushUsage(std::int64_t nowMs);
+    /// (kDefaultUsageIntervalMs for the first one). Clients whose deltas are all zero are left out. With
+    /// quotaUsedPct, each client's entry also carries "quota_used_pct" (the largest share of a quota it has used, as
+    /// in the snapshot), so that views show quota use live; it is called without the hub's lock held.
+    std::uint64_t flushUsage(std::int64_t nowMs,
+                             const std::function<double(const std::string& clientId)>& quotaUsedPct = {});
 
     struct Read
     {

@@ -165,6 +165,31 @@ TEST(EventHub, UsageIsBatchedIntoOneEventPerFlush)
     EXPECT_EQ(next.at("clients").as_array()[0].as_object().at("requests").as_int64(), 1);
 }
 
+TEST(EventHub, UsageCarriesEachClientsQuotaUseWhenAsked)
+{
+    EventHub hub(4);
+    hub.addUsage("acme", 1, 1, 1, 0);
+    hub.addUsage("zeta", 2, 0, 0, 0);
+    std::vector<std::string> asked;
+    ASSERT_NE(hub.flushUsage(1000,
+                             [&](const std::string& client) {
+                                 asked.push_back(client);
+                                 return client == "acme" ? 12.5 : 0.0;
+                             }),
+              0u);
+    EXPECT_EQ(asked, (std::vector<std::string> {"acme", "zeta"}));
+    const auto data = boost::json::parse(hub.readAfter(0, 1).events.at(0).json).as_object();
+    const auto& clients = data.at("clients").as_array();
+    ASSERT_EQ(clients.size(), 2u);
+    EXPECT_DOUBLE_EQ(clients[0].as_object().at("quota_used_pct").to_number<double>(), 12.5);
+    EXPECT_DOUBLE_EQ(clients[1].as_object().at("quota_used_pct").to_number<double>(), 0.0);
+    // Without the function the entries are as before.
+    hub.addUsage("acme", 1, 0, 0, 0);
+    ASSERT_NE(hub.flushUsage(2000), 0u);
+    const auto plain = boost::json::parse(hub.readAfter(1, 1).events.at(0).json).as_object();
+    EXPECT_FALSE(plain.at("clients").as_array()[0].as_object().contains("quota_used_pct"));
+}
+
 TEST(EventHub, FirstUsageFlushReportsTheDefaultInterval)
 {
     EventHub hub(4);
