@@ -536,20 +536,13 @@ QStringList FleetStore::clientIds() const
     if (m_idsCacheMembership == membership)
         return m_idsCache;
     QStringList ids;
-    if (m_gateways.size() == 1) {
-        const auto& clients = m_gateways.begin()->second.clients;
-        ids.reserve(static_cast<qsizetype>(clients.size()));
-        for (const auto& [clientId, state] : clients)
+    for (const auto& [gatewayId, gw] : m_gateways) {
+        for (const auto& [clientId, state] : gw.clients)
             ids.append(clientId);
-    } else {
-        std::set<QStringView> merged; // the maps are sorted already; one ordered merge, each id once
-        for (const auto& [gatewayId, gw] : m_gateways) {
-            for (const auto& [clientId, state] : gw.clients)
-                merged.insert(merged.end(), QStringView(clientId));
-        }
-        ids.reserve(static_cast<qsizetype>(merged.size()));
-        for (QStringView id : merged)
-            ids.append(id.toString());
+    }
+    if (m_gateways.size() > 1) {
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     }
     m_idsCache = ids;
     m_idsCacheMembership = membership;

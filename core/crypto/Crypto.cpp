@@ -74,43 +74,39 @@ const unsigned char* dataOrEmpty(ByteView v) noexcept
 }
 
 // Algorithms are fetched from the provider once per process and reused: OpenSSL 3 looks an algorithm up (under a
-// lock) on every implicit fetch, i.e. on every EVP_sha256()-style use or per-call EVP_*_fetch, which made a key
-// derivation several times slower than the hashing in it. The fetched objects live until exit (reachable, never
-// freed: OpenSSL's own cleanup at exit may run before or after static destructors).
+// lock) on every implicit fetch (EVP_sha256()-style) and on every per-call EVP_*_fetch. The fetched objects live
+// until exit (reachable, never freed: OpenSSL's own cleanup at exit may run before or after static destructors).
+template <typename Algorithm>
+Algorithm* fetched(Algorithm* algorithm, const char* what)
+{
+    if (algorithm == nullptr) {
+        fail(what);
+    }
+    return algorithm;
+}
+
 const EVP_MD* sha256Md()
 {
     static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-    if (md == nullptr) {
-        fail("EVP_MD_fetch(SHA256)");
-    }
-    return md;
+    return fetched(md, "EVP_MD_fetch(SHA256)");
 }
 
 EVP_MAC* hmacAlgorithm()
 {
     static EVP_MAC* const mac = EVP_MAC_fetch(nullptr, OSSL_MAC_NAME_HMAC, nullptr);
-    if (mac == nullptr) {
-        fail("EVP_MAC_fetch(HMAC)");
-    }
-    return mac;
+    return fetched(mac, "EVP_MAC_fetch(HMAC)");
 }
 
 const EVP_CIPHER* aes256GcmCipher()
 {
     static EVP_CIPHER* const cipher = EVP_CIPHER_fetch(nullptr, "AES-256-GCM", nullptr);
-    if (cipher == nullptr) {
-        fail("EVP_CIPHER_fetch(AES-256-GCM)");
-    }
-    return cipher;
+    return fetched(cipher, "EVP_CIPHER_fetch(AES-256-GCM)");
 }
 
 EVP_KDF* hkdfAlgorithm()
 {
     static EVP_KDF* const kdf = EVP_KDF_fetch(nullptr, OSSL_KDF_NAME_HKDF, nullptr);
-    if (kdf == nullptr) {
-        fail("EVP_KDF_fetch(HKDF)");
-    }
-    return kdf;
+    return fetched(kdf, "EVP_KDF_fetch(HKDF)");
 }
 
 } // namespace
